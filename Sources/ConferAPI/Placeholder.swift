@@ -1,0 +1,1 @@
+import Hummingbird; import OpenAPIHummingbird; import HummingbirdBcrypt; import Crypto

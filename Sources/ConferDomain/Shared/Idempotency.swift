@@ -1,0 +1,43 @@
+import Foundation
+
+/// A response kept so that a repeated create with the same `Idempotency-Key` replays it.
+public struct StoredResponse: Sendable, Equatable {
+    public var status: Int
+    /// Header names and values, in order.
+    public var headers: [[String]]
+    public var body: [UInt8]
+
+    public init(status: Int, headers: [[String]], body: [UInt8]) {
+        self.status = status
+        self.headers = headers
+        self.body = body
+    }
+}
+
+/// What a new request with an idempotency key may do.
+public enum IdempotencyClaim: Sendable, Equatable {
+    /// The key is new: go ahead, then `complete` or `release` it.
+    case claimed
+    /// The first request with this key already finished: send its response again.
+    case replay(StoredResponse)
+    /// The first request with this key is still running.
+    case inProgress
+    /// The key was used for a different request.
+    case mismatch
+}
+
+/// Durable idempotency keys, shared by every server instance through the database.
+public protocol IdempotencyStore: Sendable {
+    /// Claims `key` for the caller `scope` and a request fingerprint.
+    func claim(scope: String, key: String, fingerprint: [UInt8], now: Date) async throws -> IdempotencyClaim
+    /// Stores the response of a claimed key.
+    func complete(scope: String, key: String, response: StoredResponse, now: Date) async throws
+    /// Gives up a claim after a failure, so that the client may retry.
+    func release(scope: String, key: String) async throws
+}
+
+/// Answers whether the database is reachable, for `GET /health`.
+public protocol DatabaseProbe: Sendable {
+    /// True when a trivial query succeeds.
+    func ping() async -> Bool
+}

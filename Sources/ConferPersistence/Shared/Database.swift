@@ -1,0 +1,67 @@
+import ConferDomain
+import Foundation
+import Logging
+import PostgresNIO
+
+/// The PostgreSQL client every repository shares, with errors translated into `DomainError`s in one place.
+public struct Database: Sendable {
+    /// The pooled client; run it as a service for as long as the application lives.
+    public let client: PostgresClient
+    let logger: Logger
+
+    public init(client: PostgresClient, logger: Logger) {
+        self.client = client
+        self.logger = logger
+    }
+
+    /// Runs one statement outside a transaction and collects its rows.
+    @discardableResult
+    func query(_ query: PostgresQuery, file: String = #fileID, line: Int = #line) async throws -> [PostgresRow] {
+        do {
+            let rows = try await client.query(query, logger: logger, file: file, line: line)
+            return try await rows.collect()
+        } catch {
+            throw PostgresErrors.translate(error)
+        }
+    }
+
+    /// Runs `body` in one transaction: everything it writes lands together or not at all.
+    func transaction<Result: Sendable>(
+        _ body: (PostgresConnection) async throws -> Result
+    ) async throws -> Result {
+        do {
+            return try await client.withTransaction(logger: logger) { connection in
+                try await body(connection)
+            }
+        } catch {
+            throw PostgresErrors.translate(error)
+        }
+    }
+}
+
+extension PostgresConnection {
+    /// Runs one statement inside a transaction and collects its rows.
+    @discardableResult
+    func rows(_ query: PostgresQuery, logger: Logger, file: String = #fileID, line: Int = #line) async throws -> [PostgresRow] {
+        try await self.query(query, logger: logger, file: file, line: line).collect()
+    }
+}
+
+extension PostgresRow {
+    /// Column access by name.
+    func column<T: PostgresDecodable>(_ name: String, as type: T.Type = T.self) throws -> T {
+        try makeRandomAccess()[name].decode(T.self)
+    }
+}
+
+/// Texts are stored as `jsonb`, bound as text and cast in SQL.
+enum JSONColumn {
+    static func encode(_ translations: Translations) -> String {
+        let data = (try? JSONEncoder().encode(translations.byLanguage)) ?? Data("{}".utf8)
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    static func decodeTranslations(_ text: String) throws -> Translations {
+        Translations(try JSONDecoder().decode([String: [String: String]].self, from: Data(text.utf8)))
+    }
+}

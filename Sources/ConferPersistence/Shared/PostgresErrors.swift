@@ -1,0 +1,49 @@
+import ConferDomain
+import PostgresNIO
+
+/// Translates PostgreSQL failures into `DomainError`s, so that bad input that slips past the domain's
+/// rules to a database constraint still comes out as a 4xx, and an unreachable database as a 503.
+public enum PostgresErrors {
+    /// SQLSTATE of a unique violation.
+    static let uniqueViolation = "23505"
+    static let foreignKeyViolation = "23503"
+    static let checkViolation = "23514"
+    static let notNullViolation = "23502"
+
+    /// The domain error for `error`, or `error` itself when it is a programming mistake (a 500).
+    public static func translate(_ error: any Error) -> any Error {
+        if error is DomainError { return error }
+        guard let psql = error as? PSQLError else { return error }
+        guard psql.code == .server, let state = psql.serverInfo?[.sqlState] else {
+            switch psql.code {
+            case .tooManyParameters, .invalidCommandTag, .unexpectedBackendMessage, .unsupportedAuthMechanism:
+                return error
+            default:
+                return DomainError.unavailable("The database cannot be reached right now; try again shortly.")
+            }
+        }
+        let constraint = psql.serverInfo?[.constraintName] ?? ""
+        switch state {
+        case uniqueViolation:
+            return DomainError.conflict(code: "duplicate", detail: "This already exists (\(constraint)).")
+        case foreignKeyViolation:
+            return DomainError.notFound("A referenced resource does not exist (\(constraint)).")
+        case checkViolation, notNullViolation:
+            return DomainError.invalid(constraint.isEmpty ? "body" : constraint, "breaks a storage rule")
+        case let s where s.hasPrefix("22"):
+            // Data exceptions: a value PostgreSQL cannot store (NUL bytes, out-of-range numbers or dates).
+            return DomainError.invalid("body", psql.serverInfo?[.message] ?? "contains a value that cannot be stored")
+        case let s where s.hasPrefix("08") || s.hasPrefix("57P") || s == "53300":
+            return DomainError.unavailable("The database cannot be reached right now; try again shortly.")
+        default:
+            return error
+        }
+    }
+
+    /// The name of the violated constraint when `error` is a unique violation.
+    static func uniqueConstraint(_ error: any Error) -> String? {
+        guard let psql = error as? PSQLError, psql.code == .server,
+              psql.serverInfo?[.sqlState] == uniqueViolation else { return nil }
+        return psql.serverInfo?[.constraintName]
+    }
+}

@@ -1,0 +1,27 @@
+import ConferDomain
+import Logging
+import PostgresNIO
+
+/// Every PostgreSQL repository over one client: what the composition root hands to the HTTP layer.
+public struct PostgresRepositories: Sendable {
+    public let database: Database
+    public let accounts: AccountPostgresRepository
+    public let tokens: TokenPostgresRepository
+    public let conferences: ConferencePostgresRepository
+    public let members: MemberPostgresRepository
+    public let topics: TopicPostgresRepository
+    public let idempotency: IdempotencyPostgresStore
+    public let probe: DatabasePostgresProbe
+
+    public init(client: PostgresClient, logger: Logger) {
+        let db = Database(client: client, logger: logger)
+        database = db
+        accounts = AccountPostgresRepository(db)
+        tokens = TokenPostgresRepository(db)
+        conferences = ConferencePostgresRepository(db)
+        members = MemberPostgresRepository(db)
+        topics = TopicPostgresRepository(db)
+        idempotency = IdempotencyPostgresStore(db)
+        probe = DatabasePostgresProbe(db)
+    }
+}

@@ -1,0 +1,4 @@
+import ArgumentParser
+import ServiceLifecycle
+import PostgresNIO
+print("x")
