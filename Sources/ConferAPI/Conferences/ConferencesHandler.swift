@@ -1,0 +1,72 @@
+import ConferAPIContract
+import ConferDomain
+import Foundation
+
+// Conferences.
+//
+// | operation                        | who                  |
+// |----------------------------------|----------------------|
+// | GET /v1/conferences              | anyone               |
+// | POST /v1/conferences             | platform admin       |
+// | GET /v1/conferences/{slug}       | anyone               |
+// | PATCH /v1/conferences/{slug}     | organizer (or admin) |
+extension APIHandler {
+    func listConferences(_ input: Operations.ListConferences.Input) async throws -> Operations.ListConferences.Output {
+        let page = try PageRequest.parse(limit: input.query.limit, cursor: input.query.cursor)
+        let conferences = try await deps.conferences.list(page)
+        let language = input.headers.acceptLanguage
+        return .ok(.init(body: .json(.init(
+            items: conferences.items.map {
+                .init($0, language: LanguageNegotiation.best(for: language, among: $0.languages))
+            },
+            nextCursor: conferences.nextCursor))))
+    }
+
+    func createConference(_ input: Operations.CreateConference.Input) async throws -> Operations.CreateConference.Output {
+        let caller = try AccountRules.requireAdmin(try await authenticator.caller())
+        guard case .json(let body) = input.body else { throw DomainError.invalid("body", "must be JSON") }
+        let draft = try ConferenceRules.create(ConferenceInput(body), id: UUID(), now: now)
+        let conference = try await deps.conferences.create(draft, organizerId: caller.accountId)
+        let language = LanguageNegotiation.best(for: input.headers.acceptLanguage, among: conference.languages)
+        return .created(.init(
+            headers: .init(location: "/v1/conferences/\(conference.slug)", eTag: ETag.make(conference.version), contentLanguage: language),
+            body: .json(.init(conference, language: language))))
+    }
+
+    func getConference(_ input: Operations.GetConference.Input) async throws -> Operations.GetConference.Output {
+        let conference = try await conference(input.path.slug)
+        let language = LanguageNegotiation.best(for: input.headers.acceptLanguage, among: conference.languages)
+        return .ok(.init(
+            headers: .init(eTag: ETag.make(conference.version), contentLanguage: language),
+            body: .json(.init(conference, language: language))))
+    }
+
+    func updateConference(_ input: Operations.UpdateConference.Input) async throws -> Operations.UpdateConference.Output {
+        let body: Components.Schemas.ConferencePatch
+        switch input.body {
+        case .json(let json): body = json
+        case .applicationMergePatchJson(let json): body = json
+        }
+        let changes = ConferenceInput(body)
+        let updated = try await retryingConcurrentUpdates {
+            let current = try await conference(input.path.slug)
+            try await access(to: current).requireOrganizer()
+            try ETag.check(ifMatch: input.headers.ifMatch, version: current.version)
+            let next = try ConferenceRules.apply(changes, to: current, now: now)
+            return try await deps.conferences.update(next, ifVersion: current.version)
+        }
+        let language = LanguageNegotiation.best(for: input.headers.acceptLanguage, among: updated.languages)
+        return .ok(.init(
+            headers: .init(eTag: ETag.make(updated.version), contentLanguage: language),
+            body: .json(.init(updated, language: language))))
+    }
+
+    /// Runs read–change–write until no other change slips in between (optimistic concurrency on `version`),
+    /// so that an update without `If-Match` never overwrites fields it did not touch with stale values.
+    func retryingConcurrentUpdates<T: Sendable>(_ attempt: () async throws -> T?) async throws -> T {
+        for _ in 0..<5 {
+            if let result = try await attempt() { return result }
+        }
+        throw DomainError.conflict(code: "concurrent-update", detail: "The resource is being changed by others; try again.")
+    }
+}

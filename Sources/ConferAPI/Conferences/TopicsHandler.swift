@@ -1,0 +1,52 @@
+import ConferAPIContract
+import ConferDomain
+import Foundation
+
+// Work areas and topics of a conference.
+//
+// | operation                                      | who       |
+// |------------------------------------------------|-----------|
+// | GET /v1/conferences/{slug}/topics              | anyone    |
+// | GET /v1/conferences/{slug}/topics/{topicId}    | anyone    |
+// | POST /v1/conferences/{slug}/topics             | organizer |
+extension APIHandler {
+    func listTopics(_ input: Operations.ListTopics.Input) async throws -> Operations.ListTopics.Output {
+        let conference = try await conference(input.path.slug)
+        let page = try PageRequest.parse(limit: input.query.limit, cursor: input.query.cursor)
+        let topics = try await deps.topics.list(conferenceId: conference.id, kind: input.query.kind?.domain, page: page)
+        let language = LanguageNegotiation.best(for: input.headers.acceptLanguage, among: conference.languages)
+        return .ok(.init(
+            headers: .init(contentLanguage: language),
+            body: .json(.init(
+                items: topics.items.map { .init($0, language: language, languages: conference.languages) },
+                nextCursor: topics.nextCursor))))
+    }
+
+    func getTopic(_ input: Operations.GetTopic.Input) async throws -> Operations.GetTopic.Output {
+        let conference = try await conference(input.path.slug)
+        let id = try uuid(input.path.topicId, "topic")
+        guard let topic = try await deps.topics.find(conferenceId: conference.id, id: id) else {
+            throw DomainError.notFound("There is no topic with the id \(input.path.topicId) in this conference.")
+        }
+        let language = LanguageNegotiation.best(for: input.headers.acceptLanguage, among: conference.languages)
+        return .ok(.init(
+            headers: .init(eTag: ETag.make(topic.version), contentLanguage: language),
+            body: .json(.init(topic, language: language, languages: conference.languages))))
+    }
+
+    func createTopic(_ input: Operations.CreateTopic.Input) async throws -> Operations.CreateTopic.Output {
+        let conference = try await conference(input.path.slug)
+        try await access(to: conference).requireOrganizer()
+        guard case .json(let body) = input.body else { throw DomainError.invalid("body", "must be JSON") }
+        let draft = try TopicRules.create(
+            title: body.title, description: body.description, kind: body.kind.domain,
+            translations: body.translations?.domain, conference: conference, id: UUID(), now: now)
+        let topic = try await deps.topics.create(draft)
+        let language = LanguageNegotiation.best(for: input.headers.acceptLanguage, among: conference.languages)
+        return .created(.init(
+            headers: .init(
+                location: "/v1/conferences/\(conference.slug)/topics/\(topic.id.uuidString.lowercased())",
+                eTag: ETag.make(topic.version), contentLanguage: language),
+            body: .json(.init(topic, language: language, languages: conference.languages))))
+    }
+}

@@ -1,0 +1,26 @@
+import ConferDomain
+import HTTPTypes
+import Hummingbird
+
+/// Reads request bodies whole, up to 1 MiB (413 beyond), and insists that they are JSON (415 otherwise),
+/// before any handler or the generated decoder sees them.
+struct BodyMiddleware<Context: RequestContext>: RouterMiddleware {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var request = request
+        if let length = request.headers[.contentLength].flatMap(Int.init), length > AppLimits.maxBodyBytes {
+            throw HTTPError(.contentTooLarge)
+        }
+        let body = try await request.collectBody(upTo: AppLimits.maxBodyBytes)
+        if body.readableBytes > 0 && !Self.isJSON(request.headers[.contentType]) {
+            throw HTTPError(.unsupportedMediaType, message: "Send the body as application/json (Content-Type: application/json).")
+        }
+        return try await next(request, context)
+    }
+
+    /// `application/json`, `application/merge-patch+json` and other `+json` types, with any parameters.
+    static func isJSON(_ contentType: String?) -> Bool {
+        guard let mediaType = contentType?.split(separator: ";").first?.trimmingCharacters(in: .whitespaces).lowercased()
+        else { return false }
+        return mediaType == "application/json" || (mediaType.hasPrefix("application/") && mediaType.hasSuffix("+json"))
+    }
+}

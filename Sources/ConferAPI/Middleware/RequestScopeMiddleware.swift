@@ -1,0 +1,40 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Logging
+
+/// The outermost middleware: gives each request an id (`X-Request-Id`, taken from the client when sane),
+/// binds the `RequestScope` for everything inside, logs one line per request and marks authenticated
+/// responses `Cache-Control: no-store`. Bodies, tokens and passwords are never logged.
+struct RequestScopeMiddleware<Context: RequestContext>: RouterMiddleware {
+    static var requestIdHeader: HTTPField.Name { HTTPField.Name("X-Request-Id")! }
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        let requestId = Self.requestId(from: request.headers[Self.requestIdHeader])
+        var context = context
+        context.logger[metadataKey: "request.id"] = .string(requestId)
+        let scope = RequestScope(requestId: requestId, authorization: request.headers[.authorization])
+        let started = ContinuousClock.now
+        var response = try await RequestScope.$current.withValue(scope) {
+            try await next(request, context)
+        }
+        response.headers[Self.requestIdHeader] = requestId
+        if scope.authorization != nil {
+            response.headers[.cacheControl] = "no-store"
+        }
+        let elapsed = ContinuousClock.now - started
+        context.logger.info(
+            "\(request.method) \(request.uri.path) \(response.status.code)",
+            metadata: ["duration.ms": "\(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)"])
+        return response
+    }
+
+    /// A client-supplied id is kept only if it is short and plain, so it cannot forge log lines.
+    static func requestId(from header: String?) -> String {
+        if let header, (1...64).contains(header.count),
+           header.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) {
+            return header
+        }
+        return UUID().uuidString.lowercased()
+    }
+}

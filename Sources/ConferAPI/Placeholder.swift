@@ -1,1 +1,0 @@
-import Hummingbird; import OpenAPIHummingbird; import HummingbirdBcrypt; import Crypto

@@ -1,0 +1,32 @@
+import ConferDomain
+import Foundation
+
+/// Everything the HTTP layer needs from the outside world, injected by the composition root.
+public struct AppDependencies: Sendable {
+    public var accounts: any AccountRepository
+    public var tokens: any TokenRepository
+    public var conferences: any ConferenceRepository
+    public var members: any MemberRepository
+    public var topics: any TopicRepository
+    public var idempotency: any IdempotencyStore
+    public var probe: any DatabaseProbe
+    public var clock: any WallClock
+    /// bcrypt work factor: 12 in production; tests lower it to keep sign-ups fast.
+    public var bcryptCost: UInt8
+
+    public init(
+        accounts: any AccountRepository, tokens: any TokenRepository, conferences: any ConferenceRepository,
+        members: any MemberRepository, topics: any TopicRepository, idempotency: any IdempotencyStore,
+        probe: any DatabaseProbe, clock: any WallClock = SystemWallClock(), bcryptCost: UInt8 = 12
+    ) {
+        self.accounts = accounts
+        self.tokens = tokens
+        self.conferences = conferences
+        self.members = members
+        self.topics = topics
+        self.idempotency = idempotency
+        self.probe = probe
+        self.clock = clock
+        self.bcryptCost = bcryptCost
+    }
+}

@@ -1,0 +1,16 @@
+import ConferDomain
+
+/// Entity tags are the row's version number, quoted.
+enum ETag {
+    static func make(_ version: Int) -> String { "\"\(version)\"" }
+
+    /// Checks `If-Match` against the current version: absent or `*` passes; otherwise one of the listed tags must match.
+    static func check(ifMatch: String?, version: Int) throws(DomainError) {
+        guard let ifMatch, ifMatch.trimmingCharacters(in: .whitespaces) != "*" else { return }
+        let tags = ifMatch.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        guard tags.contains(make(version)) else {
+            throw DomainError.preconditionFailed(
+                "If-Match \(ifMatch) does not match the current ETag \(make(version)); read the resource again.")
+        }
+    }
+}

@@ -1,0 +1,11 @@
+/// What the OpenAPI handlers need to know about the HTTP request beyond their typed input.
+///
+/// Generated handlers receive only the operation's input, so the last middleware puts this in a task local.
+struct RequestScope: Sendable {
+    /// The request id, also on every log line and problem body.
+    var requestId: String
+    /// The raw `Authorization` header, resolved lazily so that public routes cost no token lookup.
+    var authorization: String?
+
+    @TaskLocal static var current = RequestScope(requestId: "-", authorization: nil)
+}

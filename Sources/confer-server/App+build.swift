@@ -1,0 +1,23 @@
+import ConferAPI
+import ConferDomain
+import ConferPersistence
+import Hummingbird
+import Logging
+import PostgresNIO
+
+/// The one composition root: repositories over the client, the router over the repositories, the application.
+func buildApplication(settings: Settings, client: PostgresClient, logger: Logger) async throws -> some ApplicationProtocol {
+    let repositories = PostgresRepositories(client: client, logger: logger)
+    let router = try await buildRouter(dependencies(repositories, bcryptCost: settings.bcryptCost))
+    return Application(
+        router: router,
+        configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "confer"),
+        logger: logger)
+}
+
+/// The HTTP layer's dependencies, all backed by PostgreSQL.
+func dependencies(_ r: PostgresRepositories, bcryptCost: UInt8) -> AppDependencies {
+    AppDependencies(
+        accounts: r.accounts, tokens: r.tokens, conferences: r.conferences, members: r.members, topics: r.topics,
+        idempotency: r.idempotency, probe: r.probe, clock: SystemWallClock(), bcryptCost: bcryptCost)
+}

@@ -1,0 +1,52 @@
+import Foundation
+import Logging
+
+/// Configuration read from the environment, validated once at start-up.
+struct Settings: Sendable {
+    var databaseURL: String
+    var host: String
+    var port: Int
+    var logLevel: Logger.Level
+    /// bcrypt work factor (4–16; 12 unless `CONFER_BCRYPT_COST` says otherwise).
+    var bcryptCost: UInt8
+    var adminEmail: String?
+    var adminPassword: String?
+
+    static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) throws -> Settings {
+        guard let url = env["DATABASE_URL"], !url.isEmpty else {
+            throw StartupError("DATABASE_URL is not set (expected postgres://user:password@host:5432/database?sslmode=disable)")
+        }
+        let portText = env["PORT"] ?? "8080"
+        guard let port = Int(portText), (1...65535).contains(port) else {
+            throw StartupError("PORT must be a number from 1 to 65535 (got \(portText))")
+        }
+        let levelText = env["LOG_LEVEL"] ?? "info"
+        guard let level = Logger.Level(rawValue: levelText.lowercased()) else {
+            throw StartupError("LOG_LEVEL must be one of trace, debug, info, notice, warning, error, critical (got \(levelText))")
+        }
+        let costText = env["CONFER_BCRYPT_COST"] ?? "12"
+        guard let cost = UInt8(costText), (4...16).contains(cost) else {
+            throw StartupError("CONFER_BCRYPT_COST must be a number from 4 to 16 (got \(costText))")
+        }
+        let email = env["CONFER_ADMIN_EMAIL"].flatMap { $0.isEmpty ? nil : $0 }
+        let password = env["CONFER_ADMIN_PASSWORD"].flatMap { $0.isEmpty ? nil : $0 }
+        if (email == nil) != (password == nil) {
+            throw StartupError("set both CONFER_ADMIN_EMAIL and CONFER_ADMIN_PASSWORD, or neither")
+        }
+        return Settings(
+            databaseURL: url, host: env["HOST"].flatMap { $0.isEmpty ? nil : $0 } ?? "127.0.0.1", port: port,
+            logLevel: level, bcryptCost: cost, adminEmail: email, adminPassword: password)
+    }
+
+    func logger(_ label: String = "confer") -> Logger {
+        var logger = Logger(label: label)
+        logger.logLevel = logLevel
+        return logger
+    }
+}
+
+/// A start-up failure, printed as one line naming the problem.
+struct StartupError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
