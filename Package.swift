@@ -38,7 +38,7 @@ let package = Package(
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Logging", package: "swift-log"),
             ],
-            resources: [.copy("Migrations"), .copy("Resources")],
+            resources: [.copy("Migrations"), .copy("DemoData")],
             swiftSettings: strict
         ),
         // Code generated from openapi.yaml, and nothing else.
@@ -89,6 +89,7 @@ let package = Package(
                 "ConferDomain",
                 "ConferPersistence",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ],
             swiftSettings: strict

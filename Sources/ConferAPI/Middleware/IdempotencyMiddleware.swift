@@ -26,10 +26,7 @@ struct IdempotencyMiddleware<Context: RequestContext>: RouterMiddleware {
         let scope = try await authenticator.caller()?.accountId.uuidString ?? "anonymous"
         var request = request
         let body = try await request.collectBody(upTo: AppLimits.maxBodyBytes)
-        var hasher = SHA256()
-        hasher.update(data: Array(request.method.rawValue.utf8) + [0] + Array(request.uri.description.utf8) + [0])
-        hasher.update(data: Array(buffer: body))
-        let fingerprint = Array(hasher.finalize())
+        let fingerprint = Self.fingerprint(method: request.method.rawValue, uri: request.uri.description, body: Array(buffer: body))
 
         for attempt in 0..<100 {
             switch try await store.claim(scope: scope, key: key, fingerprint: fingerprint, now: clock.now()) {
@@ -73,6 +70,20 @@ struct IdempotencyMiddleware<Context: RequestContext>: RouterMiddleware {
         var copy = response
         copy.body = ResponseBody(byteBuffer: collected.buffer)
         return copy
+    }
+
+    /// Identifies "the same request": method, URI and body, with JSON bodies compared by content, not by
+    /// key order or spacing, so that a client re-encoding the same object still matches.
+    static func fingerprint(method: String, uri: String, body: [UInt8]) -> [UInt8] {
+        var canonical = body
+        if !body.isEmpty, let object = try? JSONSerialization.jsonObject(with: Data(body), options: [.fragmentsAllowed]),
+           let sorted = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .fragmentsAllowed]) {
+            canonical = Array(sorted)
+        }
+        var hasher = SHA256()
+        hasher.update(data: Array(method.utf8) + [0] + Array(uri.utf8) + [0])
+        hasher.update(data: canonical)
+        return Array(hasher.finalize())
     }
 
     static func replay(_ stored: StoredResponse) -> Response {

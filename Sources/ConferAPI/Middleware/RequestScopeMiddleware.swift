@@ -18,6 +18,7 @@ struct RequestScopeMiddleware<Context: RequestContext>: RouterMiddleware {
         var response = try await RequestScope.$current.withValue(scope) {
             try await next(request, context)
         }
+        Self.undoPercentEncoding(&response.headers)
         response.headers[Self.requestIdHeader] = requestId
         if scope.authorization != nil {
             response.headers[.cacheControl] = "no-store"
@@ -27,6 +28,16 @@ struct RequestScopeMiddleware<Context: RequestContext>: RouterMiddleware {
             "\(request.method) \(request.uri.path) \(response.status.code)",
             metadata: ["duration.ms": "\(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)"])
         return response
+    }
+
+    /// swift-openapi-runtime writes header values URI-encoded (`/v1/x` becomes `%2Fv1%2Fx`, `"1"` becomes `%221%22`);
+    /// `Location` and `ETag` must reach clients as RFC 9110 says, so their encoding is undone here, in one place.
+    static func undoPercentEncoding(_ headers: inout HTTPFields) {
+        for name in [HTTPField.Name.location, .eTag, .contentLanguage] {
+            if let value = headers[name], value.contains("%"), let decoded = value.removingPercentEncoding {
+                headers[name] = decoded
+            }
+        }
     }
 
     /// A client-supplied id is kept only if it is short and plain, so it cannot forge log lines.

@@ -12,15 +12,16 @@ public enum ConferenceRules {
     public static func create(_ input: ConferenceInput, id: UUID, now: Date) throws(DomainError) -> Conference {
         var v = Validator()
         let slug = input.slug ?? ""
-        v.require(input.slug != nil, "slug", "is required")
-        if input.slug != nil { v.require(isValidSlug(slug), "slug", "must be 1–64 lowercase letters, digits and inner hyphens") }
+        if input.slug == nil { v.add("slug", "is required") }
+        else { v.require(isValidSlug(slug), "slug", "must be 1–64 lowercase letters, digits and inner hyphens") }
         v.require(input.name != nil, "name", "is required")
         v.require(input.startDate != nil, "startDate", "is required")
         v.require(input.endDate != nil, "endDate", "is required")
         v.require(input.timezone != nil, "timezone", "is required")
         v.require(input.languages != nil, "languages", "is required")
-        try v.finish()
-
+        if input.startDate == nil || input.endDate == nil || input.languages == nil || input.name == nil {
+            try v.finish()
+        }
         let placeholder = CalendarDate(year: 2000, month: 1, day: 1)  // `apply` sets and validates the real dates
         let blank = Conference(
             id: id, slug: slug, languages: input.languages ?? [], texts: Translations(), startDate: placeholder,
@@ -28,14 +29,15 @@ public enum ConferenceRules {
             registrationOpens: nil, registrationCloses: nil, abstractMaxLength: defaultAbstractMaxLength,
             reviewMode: defaultReviewMode, reviewsPerSubmission: defaultReviewsPerSubmission, createdAt: now,
             updatedAt: now, version: 1)
-        return try apply(input, to: blank, now: now, creating: true)
+        return try apply(input, to: blank, now: now, creating: true, issues: v)
     }
 
     /// Applies a partial update (only the fields present) and checks the result as a whole.
     public static func apply(
-        _ input: ConferenceInput, to current: Conference, now: Date, creating: Bool = false
+        _ input: ConferenceInput, to current: Conference, now: Date, creating: Bool = false,
+        issues: Validator = Validator()
     ) throws(DomainError) -> Conference {
-        var v = Validator()
+        var v = issues
         var next = current
         if !creating && input.slug != nil && input.slug != current.slug {
             v.add("slug", "cannot be changed: it is the conference's public identifier")

@@ -36,7 +36,7 @@ public struct ReferenceConference: Decodable, Sendable {
 
     /// The copy shipped inside the binary, so that a run works without `../shared`.
     public static func bundled() throws -> ReferenceConference {
-        guard let url = Bundle.module.resourceURL?.appendingPathComponent("Resources/reference-conference.json") else {
+        guard let url = bundledURL else {
             throw Unreadable(description: "the bundled reference conference is missing from this build")
         }
         return try load(url)
@@ -58,7 +58,7 @@ public struct ReferenceConference: Decodable, Sendable {
     }
 
     private static var bundledURL: URL? {
-        Bundle.module.resourceURL?.appendingPathComponent("Resources/reference-conference.json")
+        Bundle.module.url(forResource: "DemoData", withExtension: nil)?.appendingPathComponent("reference-conference.json")
     }
 
     /// Stores the conference, organised by `organizerId`, with its work areas and topics.

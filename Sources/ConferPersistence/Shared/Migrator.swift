@@ -14,9 +14,16 @@ public enum Migrator {
         public var sql: String
     }
 
+    /// The build lost its `Migrations` resource folder (e.g. a binary copied without its `.resources` bundle).
+    public struct MissingMigrations: Error, CustomStringConvertible {
+        public var description: String { "the Migrations folder is missing next to the binary (copy the .resources bundle with it)" }
+    }
+
     /// The migrations shipped with this build, in version order.
     public static func bundled() throws -> [Migration] {
-        guard let directory = Bundle.module.resourceURL?.appendingPathComponent("Migrations") else { return [] }
+        guard let directory = Bundle.module.url(forResource: "Migrations", withExtension: nil) else {
+            throw MissingMigrations()
+        }
         let files = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".sql") }
         return try files.compactMap { file -> Migration? in
             guard let version = Int(file.prefix { $0.isNumber }) else { return nil }

@@ -13,6 +13,13 @@ public enum PostgresErrors {
     /// The domain error for `error`, or `error` itself when it is a programming mistake (a 500).
     public static func translate(_ error: any Error) -> any Error {
         if error is DomainError { return error }
+        if let transaction = error as? PostgresTransactionError {
+            // What failed inside the transaction matters; BEGIN/COMMIT failures mean the database went away.
+            if let inner = transaction.closureError ?? transaction.beginError ?? transaction.commitError {
+                return translate(inner)
+            }
+            return DomainError.unavailable("The database cannot be reached right now; try again shortly.")
+        }
         guard let psql = error as? PSQLError else { return error }
         guard psql.code == .server, let state = psql.serverInfo?[.sqlState] else {
             switch psql.code {
