@@ -5,8 +5,6 @@ public enum ConferenceRules {
     public static let defaultAbstractMaxLength = 3000
     public static let defaultReviewsPerSubmission = 2
     public static let defaultReviewMode = ReviewMode.doubleBlind
-    /// Instants outside these years are typing mistakes, not conference dates.
-    static let plausibleYears = 1900...9999
 
     /// Builds a new conference from a create request.
     public static func create(_ input: ConferenceInput, id: UUID, now: Date) throws(DomainError) -> Conference {
@@ -137,8 +135,9 @@ public enum ConferenceRules {
     }
 
     static func isPlausible(_ date: Date) -> Bool {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
-        return plausibleYears.contains(calendar.component(.year, from: date))
+        // Fixed bounds rather than calendar years, which count within an era (2019 BC would pass).
+        let start1900 = Date(timeIntervalSince1970: -2_208_988_800)
+        let start10000 = Date(timeIntervalSince1970: 253_402_300_800)
+        return date >= start1900 && date < start10000
     }
 }

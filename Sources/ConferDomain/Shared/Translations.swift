@@ -33,11 +33,11 @@ public struct Translations: Sendable, Equatable, Codable {
         byLanguage[language] = fields.isEmpty ? nil : fields
     }
 
-    /// These texts with every text of `other` laid over them, field by field.
+    /// These texts with every text of `other` laid over them, field by field; an empty text removes one.
     public func merging(_ other: Translations) -> Translations {
         var merged = self
         for (language, fields) in other.byLanguage {
-            for (field, value) in fields { merged.set(field, value, in: language) }
+            for (field, value) in fields { merged.set(field, value.isEmpty ? nil : value, in: language) }
         }
         return merged
     }
@@ -73,15 +73,23 @@ public enum LanguageNegotiation {
     public static func best(for header: String?, among available: [String]) -> String {
         let fallback = available.first ?? "en"
         guard let header, !header.isEmpty else { return fallback }
-        var best: (language: String, quality: Double, order: Int)?
-        for (order, range) in header.split(separator: ",").enumerated() {
+        var ranges: [(tag: String, quality: Double)] = []
+        for range in header.split(separator: ",") {
             let parts = range.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
             guard let tag = parts.first?.lowercased(), !tag.isEmpty else { continue }
             var quality = 1.0
             for parameter in parts.dropFirst() where parameter.lowercased().hasPrefix("q=") {
                 quality = Double(parameter.dropFirst(2)) ?? 0
             }
-            guard quality > 0, let match = match(tag, in: available) else { continue }
+            ranges.append((tag, quality))
+        }
+        // `*` stands only for languages the header does not name (so `fr;q=0, *` never picks fr).
+        let named = Set(ranges.compactMap { $0.tag == "*" ? nil : match($0.tag, in: available) })
+        let unnamed = available.filter { !named.contains($0) }
+        var best: (language: String, quality: Double, order: Int)?
+        for (order, (tag, quality)) in ranges.enumerated() {
+            let candidate = tag == "*" ? unnamed.first : match(tag, in: available)
+            guard quality > 0, let match = candidate else { continue }
             if let current = best, quality <= current.quality { continue }
             best = (match, quality, order)
         }

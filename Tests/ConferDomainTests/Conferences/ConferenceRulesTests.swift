@@ -206,15 +206,13 @@ struct ConferenceRulesCreateTests {
         #expect(!ConferenceRules.isPlausible(F.instant(year: 10_000, month: 1, day: 1)))
     }
 
-    // BUG: `isPlausible` reads the calendar's `.year`, which counts years within an era, so 2019 BC reads as 2019.
+    // Calendar years count within an era: 2019 BC must not pass as 2019.
     @Test("An instant before the Common Era is not plausible")
     func instantBeforeCommonEra() {
         let bc = F.instant(era: 0, year: 2019, month: 5, day: 30)
         #expect(bc < Date(timeIntervalSince1970: -60_000_000_000))  // really some 4,000 years before 1970
-        withKnownIssue("ConferenceRules.isPlausible ignores the era: 2019 BC passes as 2019") {
-            #expect(!ConferenceRules.isPlausible(bc))
-            #expect(Self.create { $0.submissionDeadline = bc }?.fields == ["submissionDeadline"])
-        }
+        #expect(!ConferenceRules.isPlausible(bc))
+        #expect(Self.create { $0.submissionDeadline = bc }?.fields == ["submissionDeadline"])
     }
 
     @Test("abstractMaxLength outside 100...100000 is named", arguments: [99, 0, -1, 100_001])
@@ -269,6 +267,32 @@ struct ConferenceRulesCreateTests {
             $0.startDate = "2019-13-01"
         }
         #expect(error?.fields == ["languages[0]", "startDate", "timezone", "abstractMaxLength"])
+    }
+
+    @Test("A bad slug is reported together with the other field problems")
+    func badSlugWithOtherIssues() {
+        let error = Self.create {
+            $0.slug = "EXPAIRs 2019"
+            $0.timezone = "Mars/Olympus"
+            $0.abstractMaxLength = 99
+        }
+        #expect(error?.fields == ["slug", "timezone", "abstractMaxLength"])
+    }
+
+    @Test("A missing slug or time zone is reported together with the other field problems")
+    func missingFieldWithOtherIssues() {
+        let error = Self.create {
+            $0.slug = nil
+            $0.timezone = nil
+            $0.languages = ["fr", "english"]
+            $0.reviewsPerSubmission = 0
+        }
+        #expect(error?.issues == [
+            FieldIssue(field: "slug", message: "is required"),
+            FieldIssue(field: "timezone", message: "is required"),
+            FieldIssue(field: "languages[1]", message: "must be a language code such as fr, en or pt-BR"),
+            FieldIssue(field: "reviewsPerSubmission", message: "must be between 1 and 20"),
+        ])
     }
 }
 

@@ -65,11 +65,9 @@ struct CalendarDateTests {
         #expect(CalendarDate(year: 7, month: 3, day: 9).description == "0007-03-09")
     }
 
-    // BUG: `Int(_:)` accepts a leading "+", so a sign passes the length and ASCII checks.
+    // `Int(_:)` accepts a leading "+": every character must be a digit.
     @Test("Refuses a sign in place of a digit", arguments: ["2019-+1-05", "2019-11-+5", "+019-11-14"])
     func refusesSigns(text: String) {
-        withKnownIssue("CalendarDate.init? accepts \"+\" in a part: Int(\"+1\") parses") {
-            #expect(CalendarDate(text) == nil)
-        }
+        #expect(CalendarDate(text) == nil)
     }
 }
