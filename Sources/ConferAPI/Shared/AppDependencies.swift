@@ -8,6 +8,7 @@ public struct AppDependencies: Sendable {
     public var conferences: any ConferenceRepository
     public var members: any MemberRepository
     public var topics: any TopicRepository
+    public var submissions: any SubmissionRepository
     public var idempotency: any IdempotencyStore
     public var probe: any DatabaseProbe
     public var clock: any WallClock
@@ -16,7 +17,8 @@ public struct AppDependencies: Sendable {
 
     public init(
         accounts: any AccountRepository, tokens: any TokenRepository, conferences: any ConferenceRepository,
-        members: any MemberRepository, topics: any TopicRepository, idempotency: any IdempotencyStore,
+        members: any MemberRepository, topics: any TopicRepository, submissions: any SubmissionRepository,
+        idempotency: any IdempotencyStore,
         probe: any DatabaseProbe, clock: any WallClock = SystemWallClock(), bcryptCost: UInt8 = 12
     ) {
         self.accounts = accounts
@@ -24,6 +26,7 @@ public struct AppDependencies: Sendable {
         self.conferences = conferences
         self.members = members
         self.topics = topics
+        self.submissions = submissions
         self.idempotency = idempotency
         self.probe = probe
         self.clock = clock

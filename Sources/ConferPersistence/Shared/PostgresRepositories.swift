@@ -10,6 +10,7 @@ public struct PostgresRepositories: Sendable {
     public let conferences: ConferencePostgresRepository
     public let members: MemberPostgresRepository
     public let topics: TopicPostgresRepository
+    public let submissions: SubmissionPostgresRepository
     public let idempotency: IdempotencyPostgresStore
     public let probe: DatabasePostgresProbe
 
@@ -21,6 +22,7 @@ public struct PostgresRepositories: Sendable {
         conferences = ConferencePostgresRepository(db)
         members = MemberPostgresRepository(db)
         topics = TopicPostgresRepository(db)
+        submissions = SubmissionPostgresRepository(db)
         idempotency = IdempotencyPostgresStore(db)
         probe = DatabasePostgresProbe(db)
     }

@@ -1,0 +1,210 @@
+import ConferAPIContract
+import ConferDomain
+import Foundation
+import OpenAPIRuntime
+
+// The call for papers.
+//
+// | operation                                          | who                                                     |
+// |----------------------------------------------------|---------------------------------------------------------|
+// | POST /v1/conferences/{slug}/submissions            | signed in, until the deadline (organizers always)       |
+// | GET  …/submissions (JSON, or CSV for organizers)   | organizers: all; authors: their own                     |
+// | GET  …/submissions/stats                           | organizer                                               |
+// | GET  …/submissions/{id}, …/{id}/history            | organizers, its authors (anyone else: 404)              |
+// | PATCH, POST …/{id}/submit, …/{id}/withdraw          | its corresponding author until the deadline; organizers |
+extension APIHandler {
+    func createSubmission(_ input: Operations.CreateSubmission.Input) async throws -> Operations.CreateSubmission.Output {
+        let conference = try await conference(input.path.slug)
+        let access = try await access(to: conference)
+        let caller = try access.caller.required()
+        guard case .json(let body) = input.body else { throw DomainError.invalid("body", "must be JSON") }
+        let viewer: SubmissionViewer = access.isOrganizer ? .organizer : .owner
+        try SubmissionAccess.checkDeadline(conference, viewer: viewer, now: now)
+        let fields = try SubmissionFields(body).input()
+        let draft = try SubmissionRules.create(
+            fields, conference: conference, owner: caller, topicExists: try await topicExists(fields, in: conference),
+            id: UUID(), now: now)
+        let created = try await deps.submissions.create(draft, history: historyEntry(
+            draft, caller: caller, viewer: viewer, action: .created, changes: SubmissionDiff.changes(from: nil, to: draft)))
+        return .created(.init(
+            headers: .init(
+                location: "/v1/conferences/\(conference.slug)/submissions/\(created.id.uuidString.lowercased())",
+                eTag: ETag.make(created.version)),
+            body: .json(.init(created))))
+    }
+
+    func listSubmissions(_ input: Operations.ListSubmissions.Input) async throws -> Operations.ListSubmissions.Output {
+        let conference = try await conference(input.path.slug)
+        let access = try await access(to: conference)
+        let caller = try access.caller.required()
+        var v = Validator()
+        var topicId: UUID?
+        if let text = input.query.topicId {
+            topicId = UUID(uuidString: text)
+            v.require(topicId != nil, "topicId", "must be a UUID")
+        }
+        v.text(input.query.q, "q", max: 200)
+        try v.finish()
+        let query = SubmissionQuery(
+            scope: access.isOrganizer ? .all : .authoredBy(accountId: caller.accountId, email: caller.email),
+            status: input.query.status?.domain, topicId: topicId, format: input.query.format?.domain,
+            text: input.query.q, sort: SubmissionQuery.Sort(rawValue: input.query.sort?.rawValue ?? "createdAt") ?? .createdAt)
+        if Self.prefersCSV(input.headers.accept) {
+            try access.requireOrganizer()
+            let submissions = try await deps.submissions.all(conferenceId: conference.id, query: query)
+            let csv = try await submissionsCSV(submissions, conference: conference)
+            return .ok(.init(body: .csv(HTTPBody(csv))))
+        }
+        let page = try PageRequest.parse(limit: input.query.limit, cursor: input.query.cursor)
+        let submissions = try await deps.submissions.list(conferenceId: conference.id, query: query, page: page)
+        return .ok(.init(body: .json(.init(
+            items: submissions.items.map { Components.Schemas.Submission($0) }, nextCursor: submissions.nextCursor))))
+    }
+
+    func getSubmissionStats(_ input: Operations.GetSubmissionStats.Input) async throws -> Operations.GetSubmissionStats.Output {
+        let conference = try await conference(input.path.slug)
+        try await access(to: conference).requireOrganizer()
+        return .ok(.init(body: .json(.init(try await deps.submissions.stats(conferenceId: conference.id)))))
+    }
+
+    func getSubmission(_ input: Operations.GetSubmission.Input) async throws -> Operations.GetSubmission.Output {
+        let (_, _, submission, _) = try await visibleSubmission(input.path.slug, input.path.submissionId)
+        let history = try await deps.submissions.history(submissionId: submission.id, page: PageRequest())
+        return .ok(.init(
+            headers: .init(eTag: ETag.make(submission.version)),
+            body: .json(.init(submission, history: history.items))))
+    }
+
+    func listSubmissionHistory(_ input: Operations.ListSubmissionHistory.Input) async throws -> Operations.ListSubmissionHistory.Output {
+        let (_, _, submission, _) = try await visibleSubmission(input.path.slug, input.path.submissionId)
+        let page = try PageRequest.parse(limit: input.query.limit, cursor: input.query.cursor)
+        let history = try await deps.submissions.history(submissionId: submission.id, page: page)
+        return .ok(.init(body: .json(.init(
+            items: history.items.map(Components.Schemas.HistoryEntry.init), nextCursor: history.nextCursor))))
+    }
+
+    func updateSubmission(_ input: Operations.UpdateSubmission.Input) async throws -> Operations.UpdateSubmission.Output {
+        let body: Components.Schemas.SubmissionPatch
+        switch input.body {
+        case .json(let json): body = json
+        case .applicationMergePatchJson(let json): body = json
+        }
+        let fields = try SubmissionFields(body).input()
+        let updated = try await changeSubmission(input.path.slug, input.path.submissionId) { conference, current, viewer in
+            try ETag.check(ifMatch: input.headers.ifMatch, version: current.version)
+            guard SubmissionState.isEditable(current.status) else {
+                throw DomainError.conflict(
+                    code: "not-editable", detail: "A proposal that is \(current.status.rawValue) can no longer be edited.")
+            }
+            let next = try SubmissionRules.apply(
+                fields, to: current, conference: conference, topicExists: try await topicExists(fields, in: conference), now: now)
+            return (next, .edited)
+        }
+        return .ok(.init(headers: .init(eTag: ETag.make(updated.version)), body: .json(.init(updated))))
+    }
+
+    func submitSubmission(_ input: Operations.SubmitSubmission.Input) async throws -> Operations.SubmitSubmission.Output {
+        let submitted = try await changeSubmission(input.path.slug, input.path.submissionId) { _, current, _ in
+            (try SubmissionState.submit(current, now: now), .submitted)
+        }
+        return .ok(.init(headers: .init(eTag: ETag.make(submitted.version)), body: .json(.init(submitted))))
+    }
+
+    func withdrawSubmission(_ input: Operations.WithdrawSubmission.Input) async throws -> Operations.WithdrawSubmission.Output {
+        let withdrawn = try await changeSubmission(input.path.slug, input.path.submissionId, deadlineApplies: { $0.status != .accepted }) { _, current, _ in
+            (try SubmissionState.withdraw(current, now: now), .withdrawn)
+        }
+        return .ok(.init(headers: .init(eTag: ETag.make(withdrawn.version)), body: .json(.init(withdrawn))))
+    }
+
+    // MARK: Shared steps
+
+    /// The proposal if the caller may see it; 401 without a token, 404 for anything they may not know of.
+    func visibleSubmission(
+        _ slug: String, _ id: String
+    ) async throws -> (Conference, ConferenceAccess, Submission, SubmissionViewer) {
+        let conference = try await conference(slug)
+        let access = try await access(to: conference)
+        _ = try access.caller.required()
+        let notFound = DomainError.notFound("There is no proposal \(id) that you can see in this conference.")
+        guard let submissionId = UUID(uuidString: id),
+              let submission = try await deps.submissions.find(conferenceId: conference.id, id: submissionId),
+              let viewer = SubmissionAccess.viewer(access, submission: submission)
+        else { throw notFound }
+        return (conference, access, submission, viewer)
+    }
+
+    /// Read–change–write of one proposal by its editor, before the deadline unless an organizer, with its history
+    /// entry in the same transaction and a retry when another change slips in between.
+    func changeSubmission(
+        _ slug: String, _ id: String, deadlineApplies: (Submission) -> Bool = { _ in true },
+        _ change: (Conference, Submission, SubmissionViewer) async throws -> (Submission, SubmissionAction)
+    ) async throws -> Submission {
+        try await retryingConcurrentUpdates {
+            let (conference, access, current, viewer) = try await visibleSubmission(slug, id)
+            let caller = try access.caller.required()
+            try SubmissionAccess.requireEditor(viewer)
+            if deadlineApplies(current) { try SubmissionAccess.checkDeadline(conference, viewer: viewer, now: now) }
+            let (next, action) = try await change(conference, current, viewer)
+            let changes = SubmissionDiff.changes(from: current, to: next)
+            guard !changes.isEmpty else { return current }
+            return try await deps.submissions.update(
+                next, ifVersion: current.version,
+                history: historyEntry(next, caller: caller, viewer: viewer, action: action, changes: changes))
+        }
+    }
+
+    func historyEntry(
+        _ s: Submission, caller: Caller, viewer: SubmissionViewer, action: SubmissionAction, changes: [FieldChange]
+    ) -> HistoryEntry {
+        HistoryEntry(
+            submissionId: s.id, actorId: caller.accountId, actorName: caller.name,
+            actorRole: SubmissionAccess.actorRole(viewer), action: action, changes: changes, at: now)
+    }
+
+    /// Whether the request's topic (if it names one) belongs to this conference.
+    func topicExists(_ input: SubmissionInput, in conference: Conference) async throws -> Bool {
+        guard case .some(.some(let topicId)) = input.topicId else { return true }
+        return try await deps.topics.find(conferenceId: conference.id, id: topicId) != nil
+    }
+
+    /// CSV when the client ranks `text/csv` above JSON in `Accept`.
+    static func prefersCSV(_ accept: [AcceptHeaderContentType<Operations.ListSubmissions.AcceptableContentType>]) -> Bool {
+        let ranked = accept.sorted { $0.quality.doubleValue > $1.quality.doubleValue }
+        for entry in ranked {
+            switch entry.contentType {
+            case .csv: return true
+            case .json: return false
+            default: continue
+            }
+        }
+        return false
+    }
+
+    /// One row per proposal, authors joined, topic titles in the conference's first language.
+    func submissionsCSV(_ submissions: [Submission], conference: Conference) async throws -> String {
+        var topics: [UUID: String] = [:]
+        var page = PageRequest(limit: PageRequest.maxLimit)
+        while true {
+            let batch = try await deps.topics.list(conferenceId: conference.id, kind: nil, page: page)
+            for topic in batch.items {
+                topics[topic.id] = topic.texts.text("title", in: conference.primaryLanguage, fallbacks: conference.languages)
+            }
+            guard let next = batch.nextCursor, let after = Cursor.decode(next) else { break }
+            page = PageRequest(limit: PageRequest.maxLimit, after: after)
+        }
+        let header = ["number", "id", "status", "title", "abstract", "topic", "format", "language", "keywords",
+                      "authors", "affiliations", "presenting", "created_at", "submitted_at"]
+        let rows = submissions.map { s in
+            [
+                String(s.number), s.id.uuidString.lowercased(), s.status.rawValue, s.title, s.abstract,
+                s.topicId.flatMap { topics[$0] } ?? "", s.format.rawValue, s.language, s.keywords.joined(separator: "; "),
+                s.authors.map { "\($0.name) <\($0.email)>" }.joined(separator: "; "),
+                s.authors.map { $0.affiliation ?? "" }.joined(separator: "; "),
+                s.authors.filter(\.presenting).map(\.name).joined(separator: "; "),
+                s.createdAt.formatted(.iso8601), s.submittedAt?.formatted(.iso8601) ?? "",
+            ]
+        }
+        return CSV.document(header: header, rows: rows)
+    }
+}
