@@ -3,21 +3,25 @@ import ConferDomain
 import ConferPersistence
 import Hummingbird
 import Logging
+import ServiceLifecycle
 import PostgresNIO
 
 /// The one composition root: repositories over the client, the router over the repositories, the application.
 func buildApplication(settings: Settings, client: PostgresClient, logger: Logger) async throws -> some ApplicationProtocol {
     let repositories = PostgresRepositories(client: client, logger: logger)
     let router = try await buildRouter(dependencies(repositories, bcryptCost: settings.bcryptCost))
+    let outbox = OutboxService(
+        relay: OutboxRelay(database: repositories.database, transport: LogTransport(logger: logger)), logger: logger)
     return Application(
         router: router,
         configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "confer"),
+        services: [outbox],
         logger: logger)
 }
 
 /// The HTTP layer's dependencies, all backed by PostgreSQL.
 func dependencies(_ r: PostgresRepositories, bcryptCost: UInt8) -> AppDependencies {
     AppDependencies(
-        accounts: r.accounts, tokens: r.tokens, conferences: r.conferences, members: r.members, topics: r.topics, submissions: r.submissions,
+        accounts: r.accounts, tokens: r.tokens, conferences: r.conferences, members: r.members, topics: r.topics, submissions: r.submissions, reviews: r.reviews,
         idempotency: r.idempotency, probe: r.probe, clock: SystemWallClock(), bcryptCost: bcryptCost)
 }

@@ -28,6 +28,9 @@ struct Settings: Sendable {
         guard let cost = UInt8(costText), (4...16).contains(cost) else {
             throw StartupError("CONFER_BCRYPT_COST must be a number from 4 to 16 (got \(costText))")
         }
+        if let smtp = env["SMTP_URL"], !smtp.isEmpty {
+            throw StartupError("SMTP_URL is set, but this build has no SMTP transport (no maintained Swift SMTP library is available); unset it and outbox messages go to the log")
+        }
         let email = env["CONFER_ADMIN_EMAIL"].flatMap { $0.isEmpty ? nil : $0 }
         let password = env["CONFER_ADMIN_PASSWORD"].flatMap { $0.isEmpty ? nil : $0 }
         if (email == nil) != (password == nil) {

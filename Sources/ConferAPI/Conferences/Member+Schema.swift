@@ -6,6 +6,7 @@ extension Components.Schemas.Member {
         self.init(
             accountId: member.accountId.uuidString.lowercased(), name: member.name, email: member.email,
             affiliation: member.affiliation, roles: member.roles.map(Components.Schemas.Role.init),
+            topicIds: member.topicIds.map { $0.uuidString.lowercased() },
             createdAt: member.createdAt, updatedAt: member.updatedAt)
     }
 }

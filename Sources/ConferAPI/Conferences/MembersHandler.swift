@@ -23,7 +23,14 @@ extension APIHandler {
         guard case .json(let body) = input.body else { throw DomainError.invalid("body", "must be JSON") }
         let accountId = try uuid(input.path.accountId, "account")
         let roles = try MemberRules.validate(roles: body.roles.map(\.domain))
-        let (member, created) = try await deps.members.put(conferenceId: conference.id, accountId: accountId, roles: roles, now: now)
+        let topicIds = try body.topicIds.map { ids in
+            try ids.enumerated().map { index, text throws(DomainError) in
+                guard let id = UUID(uuidString: text) else { throw DomainError.invalid("topicIds[\(index)]", "must be a UUID") }
+                return id
+            }
+        }
+        let (member, created) = try await deps.members.put(
+            conferenceId: conference.id, accountId: accountId, roles: roles, topicIds: topicIds, now: now)
         if created {
             return .created(.init(
                 headers: .init(

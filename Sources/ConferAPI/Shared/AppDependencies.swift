@@ -9,6 +9,7 @@ public struct AppDependencies: Sendable {
     public var members: any MemberRepository
     public var topics: any TopicRepository
     public var submissions: any SubmissionRepository
+    public var reviews: any ReviewRepository
     public var idempotency: any IdempotencyStore
     public var probe: any DatabaseProbe
     public var clock: any WallClock
@@ -18,7 +19,7 @@ public struct AppDependencies: Sendable {
     public init(
         accounts: any AccountRepository, tokens: any TokenRepository, conferences: any ConferenceRepository,
         members: any MemberRepository, topics: any TopicRepository, submissions: any SubmissionRepository,
-        idempotency: any IdempotencyStore,
+        reviews: any ReviewRepository, idempotency: any IdempotencyStore,
         probe: any DatabaseProbe, clock: any WallClock = SystemWallClock(), bcryptCost: UInt8 = 12
     ) {
         self.accounts = accounts
@@ -27,6 +28,7 @@ public struct AppDependencies: Sendable {
         self.members = members
         self.topics = topics
         self.submissions = submissions
+        self.reviews = reviews
         self.idempotency = idempotency
         self.probe = probe
         self.clock = clock

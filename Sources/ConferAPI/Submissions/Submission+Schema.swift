@@ -3,19 +3,30 @@ import ConferDomain
 import Foundation
 
 extension Components.Schemas.Submission {
-    init(_ s: Submission, history: [HistoryEntry]? = nil) {
+    /// A proposal as `viewer` may see it: no authors for reviewers in double-blind review, no decision before
+    /// the authors are notified, review counts only for organizers.
+    init(
+        _ s: Submission, viewer: SubmissionViewer, conference: Conference, history: [HistoryEntry]? = nil,
+        summary: ReviewSummary? = nil
+    ) {
+        let showsAuthors = SubmissionAccess.showsAuthors(to: viewer, in: conference)
+        let status = SubmissionAccess.visibleStatus(s, to: viewer)
+        let decisionVisible = status == s.status
         self.init(
-            id: s.id.uuidString.lowercased(), number: s.number, status: .init(s.status), title: s.title,
+            id: s.id.uuidString.lowercased(), number: s.number, status: .init(status), title: s.title,
             abstract: s.abstract, topicId: s.topicId?.uuidString.lowercased(), format: .init(s.format),
             videoJustification: s.videoJustification, language: s.language, keywords: s.keywords,
-            authors: s.authors.map {
+            authors: !showsAuthors ? [] : s.authors.map {
                 .init(name: $0.name, email: $0.email, affiliation: $0.affiliation, presenting: $0.presenting)
             },
             translations: .init(additionalProperties: s.translations.byLanguage.mapValues {
                 Components.Schemas.SubmissionTexts(title: $0["title"], abstract: $0["abstract"])
             }),
             createdAt: s.createdAt, updatedAt: s.updatedAt, submittedAt: s.submittedAt, withdrawnAt: s.withdrawnAt,
-            history: history.map { $0.map(Components.Schemas.HistoryEntry.init) })
+            decidedAt: decisionVisible ? s.decidedAt : nil, notifiedAt: s.notifiedAt,
+            reviewSummary: viewer == .organizer ? summary.map { .init(count: $0.count, meanScore: $0.meanScore) } : nil,
+            history: history.flatMap { SubmissionAccess.visibleHistory($0, of: s, to: viewer) }?
+                .map(Components.Schemas.HistoryEntry.init))
     }
 }
 

@@ -30,7 +30,7 @@ extension APIHandler {
             headers: .init(
                 location: "/v1/conferences/\(conference.slug)/submissions/\(created.id.uuidString.lowercased())",
                 eTag: ETag.make(created.version)),
-            body: .json(.init(created))))
+            body: .json(.init(created, viewer: viewer, conference: conference))))
     }
 
     func listSubmissions(_ input: Operations.ListSubmissions.Input) async throws -> Operations.ListSubmissions.Output {
@@ -45,10 +45,13 @@ extension APIHandler {
         }
         v.text(input.query.q, "q", max: 200)
         try v.finish()
+        let scope: SubmissionScope = access.isOrganizer ? .all
+            : access.isReviewer ? .authoredOrAssigned(accountId: caller.accountId, email: caller.email)
+            : .authoredBy(accountId: caller.accountId, email: caller.email)
         let query = SubmissionQuery(
-            scope: access.isOrganizer ? .all : .authoredBy(accountId: caller.accountId, email: caller.email),
-            status: input.query.status?.domain, topicId: topicId, format: input.query.format?.domain,
+            scope: scope, status: input.query.status?.domain, topicId: topicId, format: input.query.format?.domain,
             text: input.query.q, sort: SubmissionQuery.Sort(rawValue: input.query.sort?.rawValue ?? "createdAt") ?? .createdAt)
+        try SubmissionAccess.checkSort(query.sort, access: access)
         if Self.prefersCSV(input.headers.accept) {
             try access.requireOrganizer()
             let submissions = try await deps.submissions.all(conferenceId: conference.id, query: query)
@@ -57,8 +60,15 @@ extension APIHandler {
         }
         let page = try PageRequest.parse(limit: input.query.limit, cursor: input.query.cursor)
         let submissions = try await deps.submissions.list(conferenceId: conference.id, query: query, page: page)
+        let summaries = access.isOrganizer ? try await deps.reviews.summaries(submissionIds: submissions.items.map(\.id)) : [:]
         return .ok(.init(body: .json(.init(
-            items: submissions.items.map { Components.Schemas.Submission($0) }, nextCursor: submissions.nextCursor))))
+            items: submissions.items.map { submission in
+                // Listed proposals the caller did not write are the ones assigned to them.
+                let viewer = SubmissionAccess.viewer(access, submission: submission, assigned: true) ?? .reviewer
+                return Components.Schemas.Submission(
+                    submission, viewer: viewer, conference: conference, summary: summaries[submission.id] ?? ReviewSummary(count: 0, meanScore: nil))
+            },
+            nextCursor: submissions.nextCursor))))
     }
 
     func getSubmissionStats(_ input: Operations.GetSubmissionStats.Input) async throws -> Operations.GetSubmissionStats.Output {
@@ -68,19 +78,24 @@ extension APIHandler {
     }
 
     func getSubmission(_ input: Operations.GetSubmission.Input) async throws -> Operations.GetSubmission.Output {
-        let (_, _, submission, _) = try await visibleSubmission(input.path.slug, input.path.submissionId)
+        let (conference, _, submission, viewer) = try await visibleSubmission(input.path.slug, input.path.submissionId)
         let history = try await deps.submissions.history(submissionId: submission.id, page: PageRequest())
+        let summary = viewer == .organizer ? try await deps.reviews.summaries(submissionIds: [submission.id])[submission.id] : nil
         return .ok(.init(
             headers: .init(eTag: ETag.make(submission.version)),
-            body: .json(.init(submission, history: history.items))))
+            body: .json(.init(submission, viewer: viewer, conference: conference, history: history.items,
+                              summary: summary ?? ReviewSummary(count: 0, meanScore: nil)))))
     }
 
     func listSubmissionHistory(_ input: Operations.ListSubmissionHistory.Input) async throws -> Operations.ListSubmissionHistory.Output {
-        let (_, _, submission, _) = try await visibleSubmission(input.path.slug, input.path.submissionId)
+        let (_, _, submission, viewer) = try await visibleSubmission(input.path.slug, input.path.submissionId)
         let page = try PageRequest.parse(limit: input.query.limit, cursor: input.query.cursor)
         let history = try await deps.submissions.history(submissionId: submission.id, page: page)
+        guard let visible = SubmissionAccess.visibleHistory(history.items, of: submission, to: viewer) else {
+            throw DomainError.forbidden("A proposal's history is for its authors and the organizers.")
+        }
         return .ok(.init(body: .json(.init(
-            items: history.items.map(Components.Schemas.HistoryEntry.init), nextCursor: history.nextCursor))))
+            items: visible.map(Components.Schemas.HistoryEntry.init), nextCursor: history.nextCursor))))
     }
 
     func updateSubmission(_ input: Operations.UpdateSubmission.Input) async throws -> Operations.UpdateSubmission.Output {
@@ -90,7 +105,7 @@ extension APIHandler {
         case .applicationMergePatchJson(let json): body = json
         }
         let fields = try SubmissionFields(body).input()
-        let updated = try await changeSubmission(input.path.slug, input.path.submissionId) { conference, current, viewer in
+        let (updated, viewer, conference) = try await changeSubmission(input.path.slug, input.path.submissionId) { conference, current, viewer in
             try ETag.check(ifMatch: input.headers.ifMatch, version: current.version)
             guard SubmissionState.isEditable(current.status) else {
                 throw DomainError.conflict(
@@ -100,21 +115,23 @@ extension APIHandler {
                 fields, to: current, conference: conference, topicExists: try await topicExists(fields, in: conference), now: now)
             return (next, .edited)
         }
-        return .ok(.init(headers: .init(eTag: ETag.make(updated.version)), body: .json(.init(updated))))
+        return .ok(.init(headers: .init(eTag: ETag.make(updated.version)), body: .json(.init(updated, viewer: viewer, conference: conference))))
     }
 
     func submitSubmission(_ input: Operations.SubmitSubmission.Input) async throws -> Operations.SubmitSubmission.Output {
-        let submitted = try await changeSubmission(input.path.slug, input.path.submissionId) { _, current, _ in
+        let (submitted, viewer, conference) = try await changeSubmission(input.path.slug, input.path.submissionId) { _, current, _ in
             (try SubmissionState.submit(current, now: now), .submitted)
         }
-        return .ok(.init(headers: .init(eTag: ETag.make(submitted.version)), body: .json(.init(submitted))))
+        return .ok(.init(headers: .init(eTag: ETag.make(submitted.version)), body: .json(.init(submitted, viewer: viewer, conference: conference))))
     }
 
     func withdrawSubmission(_ input: Operations.WithdrawSubmission.Input) async throws -> Operations.WithdrawSubmission.Output {
-        let withdrawn = try await changeSubmission(input.path.slug, input.path.submissionId, deadlineApplies: { $0.status != .accepted }) { _, current, _ in
+        let (withdrawn, viewer, conference) = try await changeSubmission(
+            input.path.slug, input.path.submissionId, authorize: Self.authorEdit { $0.status != .accepted }
+        ) { _, current, _ in
             (try SubmissionState.withdraw(current, now: now), .withdrawn)
         }
-        return .ok(.init(headers: .init(eTag: ETag.make(withdrawn.version)), body: .json(.init(withdrawn))))
+        return .ok(.init(headers: .init(eTag: ETag.make(withdrawn.version)), body: .json(.init(withdrawn, viewer: viewer, conference: conference))))
     }
 
     // MARK: Shared steps
@@ -128,29 +145,47 @@ extension APIHandler {
         _ = try access.caller.required()
         let notFound = DomainError.notFound("There is no proposal \(id) that you can see in this conference.")
         guard let submissionId = UUID(uuidString: id),
-              let submission = try await deps.submissions.find(conferenceId: conference.id, id: submissionId),
-              let viewer = SubmissionAccess.viewer(access, submission: submission)
+              let submission = try await deps.submissions.find(conferenceId: conference.id, id: submissionId)
+        else { throw notFound }
+        if let viewer = SubmissionAccess.viewer(access, submission: submission) {
+            return (conference, access, submission, viewer)
+        }
+        guard let caller = access.caller, access.isReviewer,
+              try await deps.reviews.isAssigned(submissionId: submission.id, reviewerId: caller.accountId),
+              let viewer = SubmissionAccess.viewer(access, submission: submission, assigned: true)
         else { throw notFound }
         return (conference, access, submission, viewer)
     }
 
-    /// Read–change–write of one proposal by its editor, before the deadline unless an organizer, with its history
-    /// entry in the same transaction and a retry when another change slips in between.
+    /// Who may change a proposal: given the viewer, its conference and the proposal, throws when they may not.
+    typealias ChangeAuthorization = @Sendable (SubmissionViewer, Conference, Submission, Date) throws -> Void
+
+    /// Its corresponding author (and organizers), before the deadline unless an organizer; `deadlineApplies`
+    /// exempts some changes (withdrawing an accepted proposal) from the deadline.
+    static func authorEdit(deadlineApplies: @escaping @Sendable (Submission) -> Bool = { _ in true }) -> ChangeAuthorization {
+        { viewer, conference, current, now in
+            try SubmissionAccess.requireEditor(viewer)
+            if deadlineApplies(current) { try SubmissionAccess.checkDeadline(conference, viewer: viewer, now: now) }
+        }
+    }
+
+    /// Read–change–write of one proposal, with its history entry in the same transaction and a retry when
+    /// another change slips in between. Returns the stored proposal and how the caller relates to it.
     func changeSubmission(
-        _ slug: String, _ id: String, deadlineApplies: (Submission) -> Bool = { _ in true },
+        _ slug: String, _ id: String, authorize: ChangeAuthorization = authorEdit(),
         _ change: (Conference, Submission, SubmissionViewer) async throws -> (Submission, SubmissionAction)
-    ) async throws -> Submission {
+    ) async throws -> (Submission, SubmissionViewer, Conference) {
         try await retryingConcurrentUpdates {
             let (conference, access, current, viewer) = try await visibleSubmission(slug, id)
             let caller = try access.caller.required()
-            try SubmissionAccess.requireEditor(viewer)
-            if deadlineApplies(current) { try SubmissionAccess.checkDeadline(conference, viewer: viewer, now: now) }
+            try authorize(viewer, conference, current, now)
             let (next, action) = try await change(conference, current, viewer)
             let changes = SubmissionDiff.changes(from: current, to: next)
-            guard !changes.isEmpty else { return current }
-            return try await deps.submissions.update(
+            guard !changes.isEmpty else { return (current, viewer, conference) }
+            let stored = try await deps.submissions.update(
                 next, ifVersion: current.version,
                 history: historyEntry(next, caller: caller, viewer: viewer, action: action, changes: changes))
+            return stored.map { ($0, viewer, conference) }
         }
     }
 

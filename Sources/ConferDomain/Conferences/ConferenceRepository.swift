@@ -18,7 +18,8 @@ public protocol ConferenceRepository: Sendable {
 public protocol MemberRepository: Sendable {
     /// Creates or replaces a membership in one transaction, refusing with `MemberRules.lastOrganizer` a change
     /// that leaves no organizer; an unknown account is `notFound`.
-    func put(conferenceId: UUID, accountId: UUID, roles: [Role], now: Date) async throws -> (member: Member, created: Bool)
+    /// `topicIds` nil keeps the declared topics; a topic of another conference is a validation error on `topicIds`.
+    func put(conferenceId: UUID, accountId: UUID, roles: [Role], topicIds: [UUID]?, now: Date) async throws -> (member: Member, created: Bool)
     /// One membership.
     func find(conferenceId: UUID, accountId: UUID) async throws -> Member?
     /// Members in the order they joined, optionally only those holding `role`.

@@ -109,7 +109,7 @@ public enum ConferenceRules {
         for (field, value) in plain {
             guard let value else { continue }
             v.text(value, field.rawValue, min: field.limit.lowerBound, max: field.limit.upperBound)
-            texts.set(field.rawValue, value.nilIfEmpty, in: primary)
+            texts.set(field.rawValue, value.trimmingCharacters(in: .whitespacesAndNewlines).nilIfEmpty, in: primary)
         }
         return texts.restricted(to: languages)
     }

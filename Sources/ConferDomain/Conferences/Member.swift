@@ -19,6 +19,8 @@ public struct Member: Sendable, Equatable {
     public var affiliation: String?
     /// Sorted, without repeats.
     public var roles: [Role]
+    /// Topics a reviewer declared; auto-assignment prefers proposals on them.
+    public var topicIds: [UUID] = []
     public var createdAt: Date
     public var updatedAt: Date
     public var version: Int

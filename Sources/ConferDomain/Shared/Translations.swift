@@ -33,11 +33,13 @@ public struct Translations: Sendable, Equatable, Codable {
         byLanguage[language] = fields.isEmpty ? nil : fields
     }
 
-    /// These texts with every text of `other` laid over them, field by field; an empty text removes one.
+    /// These texts with every text of `other` laid over them, field by field, trimmed; an empty text removes one.
     public func merging(_ other: Translations) -> Translations {
         var merged = self
         for (language, fields) in other.byLanguage {
-            for (field, value) in fields { merged.set(field, value.isEmpty ? nil : value, in: language) }
+            for (field, value) in fields {
+                merged.set(field, value.trimmingCharacters(in: .whitespacesAndNewlines).nilIfEmpty, in: language)
+            }
         }
         return merged
     }
@@ -61,6 +63,8 @@ public struct Translations: Sendable, Equatable, Codable {
                     v.add("translations.\(language).\(field)", "is not a translatable field")
                     continue
                 }
+                // An empty text removes that translation (see `merging`).
+                if value.isEmpty { continue }
                 v.text(value, "translations.\(language).\(field)", min: range.lowerBound, max: range.upperBound)
             }
         }

@@ -27,13 +27,14 @@ public struct Validator: Sendable {
             add(field, "must not contain NUL characters")
             return
         }
+        // Texts are stored trimmed, so that is what counts.
         let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
         if min > 0 && trimmed.isEmpty {
             add(field, "must not be blank")
-        } else if value.count < min {
+        } else if trimmed.count < min {
             add(field, "must be at least \(min) characters long")
-        } else if value.count > max {
-            add(field, "must be at most \(max) characters long (it has \(value.count))")
+        } else if trimmed.count > max {
+            add(field, "must be at most \(max) characters long (it has \(trimmed.count))")
         }
     }
 

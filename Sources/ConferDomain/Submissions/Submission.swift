@@ -50,6 +50,10 @@ public struct Submission: Sendable, Equatable {
     public var updatedAt: Date
     public var submittedAt: Date?
     public var withdrawnAt: Date?
+    /// When organizers decided it; reviews close then.
+    public var decidedAt: Date? = nil
+    /// When its authors were told the decision; they see reviews only from then on.
+    public var notifiedAt: Date? = nil
     public var version: Int
 
     public init(

@@ -5,7 +5,7 @@ import PostgresNIO
 extension Member {
     /// Columns of `members m JOIN accounts a` that `init(row:)` reads.
     static let columns = """
-        m.conference_id, m.account_id, a.name, a.email, a.affiliation, m.roles, m.created_at, m.updated_at,
+        m.conference_id, m.account_id, a.name, a.email, a.affiliation, m.roles, m.topic_ids, m.created_at, m.updated_at,
         m.version, m.created_at::text AS created_key
         """
 
@@ -21,5 +21,6 @@ extension Member {
             createdAt: try r["created_at"].decode(Date.self),
             updatedAt: try r["updated_at"].decode(Date.self),
             version: try r["version"].decode(Int.self))
+        topicIds = try r["topic_ids"].decode([UUID].self)
     }
 }

@@ -9,8 +9,18 @@ public struct MemberPostgresRepository: MemberRepository {
 
     public init(_ db: Database) { self.db = db }
 
-    public func put(conferenceId: UUID, accountId: UUID, roles: [Role], now: Date) async throws -> (member: Member, created: Bool) {
+    public func put(
+        conferenceId: UUID, accountId: UUID, roles: [Role], topicIds: [UUID]?, now: Date
+    ) async throws -> (member: Member, created: Bool) {
         try await db.transaction { connection in
+            if let topicIds, !topicIds.isEmpty {
+                let known = try await connection.rows(
+                    "SELECT count(*)::int AS n FROM topics WHERE conference_id = \(conferenceId) AND id = ANY (\(topicIds))",
+                    logger: db.logger)
+                guard try known.first?.column("n", as: Int.self) == Set(topicIds).count else {
+                    throw DomainError.invalid("topicIds", "names a topic that is not a work area or topic of this conference")
+                }
+            }
             let organizers = try await lockedOrganizers(conferenceId, connection)
             let account = try await connection.rows("SELECT 1 FROM accounts WHERE id = \(accountId)", logger: db.logger)
             guard !account.isEmpty else { throw DomainError.notFound("No account has the id \(accountId).") }
@@ -19,10 +29,11 @@ public struct MemberPostgresRepository: MemberRepository {
             }
             let upsert = try await connection.rows(
                 """
-                INSERT INTO members (conference_id, account_id, roles, created_at, updated_at)
-                VALUES (\(conferenceId), \(accountId), \(roles.map(\.rawValue)), \(now), \(now))
+                INSERT INTO members (conference_id, account_id, roles, topic_ids, created_at, updated_at)
+                VALUES (\(conferenceId), \(accountId), \(roles.map(\.rawValue)), \(topicIds ?? []), \(now), \(now))
                 ON CONFLICT (conference_id, account_id) DO UPDATE
-                   SET roles = EXCLUDED.roles, updated_at = EXCLUDED.updated_at, version = members.version + 1
+                   SET roles = EXCLUDED.roles, updated_at = EXCLUDED.updated_at, version = members.version + 1,
+                       topic_ids = CASE WHEN \(topicIds == nil) THEN members.topic_ids ELSE EXCLUDED.topic_ids END
                 RETURNING (xmax = 0) AS created
                 """, logger: db.logger)
             let created = try upsert[0].column("created", as: Bool.self)

@@ -11,6 +11,7 @@ public struct PostgresRepositories: Sendable {
     public let members: MemberPostgresRepository
     public let topics: TopicPostgresRepository
     public let submissions: SubmissionPostgresRepository
+    public let reviews: ReviewPostgresRepository
     public let idempotency: IdempotencyPostgresStore
     public let probe: DatabasePostgresProbe
 
@@ -23,6 +24,7 @@ public struct PostgresRepositories: Sendable {
         members = MemberPostgresRepository(db)
         topics = TopicPostgresRepository(db)
         submissions = SubmissionPostgresRepository(db)
+        reviews = ReviewPostgresRepository(db)
         idempotency = IdempotencyPostgresStore(db)
         probe = DatabasePostgresProbe(db)
     }

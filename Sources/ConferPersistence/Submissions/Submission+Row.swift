@@ -7,7 +7,8 @@ extension Submission {
     static let columns = """
         s.id, s.conference_id, s.number, s.owner_id, s.status, s.title, s.abstract, s.language,
         s.translations::text AS translations, s.topic_id, s.format, s.video_justification, s.keywords, s.created_at,
-        s.updated_at, s.submitted_at, s.withdrawn_at, s.version, s.created_at::text AS created_key
+        s.updated_at, s.submitted_at, s.withdrawn_at, s.decided_at, s.notified_at, s.version,
+        s.created_at::text AS created_key
         """
 
     init(row: PostgresRow, authors: [SubmissionAuthor]) throws {
@@ -35,6 +36,8 @@ extension Submission {
             submittedAt: try r["submitted_at"].decode(Date?.self),
             withdrawnAt: try r["withdrawn_at"].decode(Date?.self),
             version: try r["version"].decode(Int.self))
+        decidedAt = try r["decided_at"].decode(Date?.self)
+        notifiedAt = try r["notified_at"].decode(Date?.self)
     }
 }
 

@@ -48,11 +48,13 @@ public struct SubmissionPostgresRepository: SubmissionRepository {
     public func list(conferenceId: UUID, query: SubmissionQuery, page: PageRequest) async throws -> Page<Submission> {
         let rows = try await select(conferenceId: conferenceId, query: query, after: page.after, limit: page.limit + 1)
         let submissions = try await withAuthors(rows)
-        let keys = try rows.map { try $0.column("created_key", as: String.self) }
+        let keys = try rows.map { row -> String in
+            try row.column(query.sort == .score ? "score_key" : "created_key", as: String.self)
+        }
         let keyed = Array(zip(submissions, keys))
         return Page(fetched: keyed, limit: page.limit) { pair in
             switch query.sort {
-            case .createdAt, .createdAtDescending: [pair.1, pair.0.id.uuidString]
+            case .createdAt, .createdAtDescending, .score: [pair.1, pair.0.id.uuidString]
             case .title, .titleDescending: [pair.0.title, pair.0.id.uuidString]
             }
         }.map(\.0)
@@ -72,7 +74,7 @@ public struct SubmissionPostgresRepository: SubmissionRepository {
                     topic_id = \(s.topicId), format = \(s.format.rawValue), video_justification = \(s.videoJustification),
                     keywords = \(s.keywords), search = to_tsvector('french', \(search)) || to_tsvector('english', \(search)),
                     updated_at = \(s.updatedAt), submitted_at = \(s.submittedAt), withdrawn_at = \(s.withdrawnAt),
-                    version = version + 1
+                    decided_at = \(s.decidedAt), version = version + 1
                 WHERE id = \(s.id) AND version = \(ifVersion)
                 RETURNING version
                 """, logger: db.logger)
@@ -128,26 +130,33 @@ public struct SubmissionPostgresRepository: SubmissionRepository {
     private func select(conferenceId: UUID, query: SubmissionQuery, after: [String]?, limit: Int?) async throws -> [PostgresRow] {
         var accountId: UUID?
         var email: String?
-        if case .authoredBy(let id, let address) = query.scope {
-            accountId = id
-            email = address
+        var includeAssigned = false
+        switch query.scope {
+        case .all: break
+        case .authoredBy(let id, let address): (accountId, email) = (id, address)
+        case .authoredOrAssigned(let id, let address): (accountId, email, includeAssigned) = (id, address, true)
         }
         let (order, keyColumn, keyType, comparison): (String, String, String, String) = switch query.sort {
         case .createdAt: ("s.created_at, s.id", "s.created_at", "timestamptz", ">")
         case .createdAtDescending: ("s.created_at DESC, s.id DESC", "s.created_at", "timestamptz", "<")
         case .title: ("s.title, s.id", "s.title", "text", ">")
         case .titleDescending: ("s.title DESC, s.id DESC", "s.title", "text", "<")
+        case .score: ("coalesce(rs.mean, -1) DESC, s.id DESC", "coalesce(rs.mean, -1)", "float8", "<")
         }
         let afterKey = after.flatMap { $0.count == 2 ? $0[0] : nil }
         let afterId = after.flatMap { $0.count == 2 ? UUID(uuidString: $0[1]) : nil }
         let text = query.text?.trimmingCharacters(in: .whitespacesAndNewlines).nilIfEmpty
         return try await db.query(
             """
-            SELECT \(unescaped: Submission.columns) FROM submissions s
+            SELECT \(unescaped: Submission.columns), coalesce(rs.mean, -1)::text AS score_key
+            FROM submissions s
+            LEFT JOIN LATERAL (SELECT avg(r.score)::float8 AS mean FROM reviews r WHERE r.submission_id = s.id) rs ON true
             WHERE s.conference_id = \(conferenceId)
               AND (\(accountId)::uuid IS NULL OR s.owner_id = \(accountId)::uuid OR EXISTS (
                     SELECT 1 FROM submission_authors sa
-                    WHERE sa.submission_id = s.id AND lower(sa.email) = lower(\(email)::text)))
+                    WHERE sa.submission_id = s.id AND lower(sa.email) = lower(\(email)::text))
+                   OR (\(includeAssigned) AND EXISTS (
+                    SELECT 1 FROM assignments a WHERE a.submission_id = s.id AND a.reviewer_id = \(accountId)::uuid)))
               AND (\(query.status?.rawValue)::text IS NULL OR s.status = \(query.status?.rawValue)::text)
               AND (\(query.topicId)::uuid IS NULL OR s.topic_id = \(query.topicId)::uuid)
               AND (\(query.format?.rawValue)::text IS NULL OR s.format = \(query.format?.rawValue)::text)
@@ -162,9 +171,16 @@ public struct SubmissionPostgresRepository: SubmissionRepository {
 
     /// Attaches authors to proposal rows with one more statement, whatever the number of rows.
     private func withAuthors(_ rows: [PostgresRow]) async throws -> [Submission] {
+        try await Self.withAuthors(rows) { try await db.query($0) }
+    }
+
+    /// The same, through any executor (a transaction's connection, say).
+    static func withAuthors(
+        _ rows: [PostgresRow], _ query: (PostgresQuery) async throws -> [PostgresRow]
+    ) async throws -> [Submission] {
         guard !rows.isEmpty else { return [] }
         let ids = try rows.map { try $0.column("id", as: UUID.self) }
-        let authorRows = try await db.query(
+        let authorRows = try await query(
             """
             SELECT submission_id, name, email, affiliation, presenting FROM submission_authors
             WHERE submission_id = ANY (\(ids)) ORDER BY submission_id, position

@@ -87,7 +87,7 @@ struct TranslationsTests {
         var v = Validator()
         Translations([
             "it": ["name": "Salute"],
-            "en": ["acronym": String(repeating: "A", count: 41), "name": ""],
+            "en": ["acronym": String(repeating: "A", count: 41), "name": "  "],
             "de": ["name": "Gesundheit"],
         ]).validate(languages: ["fr", "en"], limits: Self.limits, into: &v)
         #expect(v.issues.map(\.field) == ["translations.de", "translations.en.acronym", "translations.en.name", "translations.it"])

@@ -1,0 +1,96 @@
+import Foundation
+
+/// A reviewer's scored review of one proposal.
+public struct Review: Sendable, Equatable {
+    public var id: UUID
+    public var conferenceId: UUID
+    public var submissionId: UUID
+    public var reviewerId: UUID
+    /// Set by storage on reads, for organizers and open review.
+    public var reviewerName: String
+    public var score: Int
+    public var confidence: Int
+    public var commentsForAuthors: String
+    /// Never shown to authors.
+    public var commentsForCommittee: String?
+    public var createdAt: Date
+    public var updatedAt: Date
+    public var version: Int
+
+    public init(
+        id: UUID, conferenceId: UUID, submissionId: UUID, reviewerId: UUID, reviewerName: String, score: Int,
+        confidence: Int, commentsForAuthors: String, commentsForCommittee: String?, createdAt: Date, updatedAt: Date,
+        version: Int
+    ) {
+        self.id = id
+        self.conferenceId = conferenceId
+        self.submissionId = submissionId
+        self.reviewerId = reviewerId
+        self.reviewerName = reviewerName
+        self.score = score
+        self.confidence = confidence
+        self.commentsForAuthors = commentsForAuthors
+        self.commentsForCommittee = commentsForCommittee
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+        self.version = version
+    }
+}
+
+/// Number of reviews and mean score of a proposal, to help the committee decide.
+public struct ReviewSummary: Sendable, Equatable {
+    public var count: Int
+    public var meanScore: Double?
+
+    public init(count: Int, meanScore: Double?) {
+        self.count = count
+        self.meanScore = meanScore
+    }
+}
+
+/// Review rules.
+public enum ReviewRules {
+    public static let scale = 1...5
+    public static let commentsLimit = 20_000
+
+    /// Checks a review's scores and comments.
+    public static func validate(score: Int, confidence: Int, commentsForAuthors: String, commentsForCommittee: String?) throws(DomainError) {
+        var v = Validator()
+        v.require(scale.contains(score), "score", "must be from 1 to 5")
+        v.require(scale.contains(confidence), "confidence", "must be from 1 to 5")
+        v.text(commentsForAuthors, "commentsForAuthors", max: commentsLimit)
+        v.text(commentsForCommittee, "commentsForCommittee", max: commentsLimit)
+        try v.finish()
+    }
+
+    /// Reviews can be written and changed until the proposal is decided.
+    public static func checkOpen(_ submission: Submission) throws(DomainError) {
+        guard submission.status == .submitted else {
+            throw DomainError.conflict(
+                code: "review-closed",
+                detail: "Reviews of a proposal that is \(submission.status.rawValue) can no longer be written or changed.")
+        }
+    }
+}
+
+/// Who reads the reviews of a proposal, and what they see (API contract).
+public enum ReviewVisibility: Sendable, Equatable {
+    /// Organizers: everything.
+    case full
+    /// A reviewer who has reviewed it: every review with identities, committee comments included.
+    case committee
+    /// Its authors after notification: comments for authors only, reviewer identity only in open review.
+    case authors(showReviewers: Bool)
+
+    /// What `viewer` may see of the reviews of `submission`; nil when they may not see them (403).
+    public static func of(
+        _ viewer: SubmissionViewer, submission: Submission, conference: Conference, hasOwnReview: Bool
+    ) -> ReviewVisibility? {
+        switch viewer {
+        case .organizer: return .full
+        case .reviewer: return hasOwnReview ? .committee : nil
+        case .owner, .coAuthor:
+            return submission.notifiedAt == nil ? nil : .authors(showReviewers: conference.reviewMode == .open)
+        }
+    }
+}
