@@ -81,6 +81,8 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // Micro-benchmarks of the domain algorithms (scripts/bench).
+        .executableTarget(name: "confer-bench", dependencies: ["ConferDomain"], swiftSettings: strict),
         .testTarget(name: "ConferDomainTests", dependencies: ["ConferDomain"], swiftSettings: strict),
         .testTarget(
             name: "ConferAPITests",
