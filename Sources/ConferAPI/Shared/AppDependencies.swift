@@ -10,6 +10,7 @@ public struct AppDependencies: Sendable {
     public var topics: any TopicRepository
     public var submissions: any SubmissionRepository
     public var reviews: any ReviewRepository
+    public var registrations: any RegistrationRepository
     public var idempotency: any IdempotencyStore
     public var probe: any DatabaseProbe
     public var clock: any WallClock
@@ -19,7 +20,8 @@ public struct AppDependencies: Sendable {
     public init(
         accounts: any AccountRepository, tokens: any TokenRepository, conferences: any ConferenceRepository,
         members: any MemberRepository, topics: any TopicRepository, submissions: any SubmissionRepository,
-        reviews: any ReviewRepository, idempotency: any IdempotencyStore,
+        reviews: any ReviewRepository,
+        registrations: any RegistrationRepository, idempotency: any IdempotencyStore,
         probe: any DatabaseProbe, clock: any WallClock = SystemWallClock(), bcryptCost: UInt8 = 12
     ) {
         self.accounts = accounts
@@ -29,6 +31,7 @@ public struct AppDependencies: Sendable {
         self.topics = topics
         self.submissions = submissions
         self.reviews = reviews
+        self.registrations = registrations
         self.idempotency = idempotency
         self.probe = probe
         self.clock = clock

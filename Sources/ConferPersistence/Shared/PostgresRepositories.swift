@@ -12,6 +12,7 @@ public struct PostgresRepositories: Sendable {
     public let topics: TopicPostgresRepository
     public let submissions: SubmissionPostgresRepository
     public let reviews: ReviewPostgresRepository
+    public let registrations: RegistrationPostgresRepository
     public let idempotency: IdempotencyPostgresStore
     public let probe: DatabasePostgresProbe
 
@@ -25,6 +26,7 @@ public struct PostgresRepositories: Sendable {
         topics = TopicPostgresRepository(db)
         submissions = SubmissionPostgresRepository(db)
         reviews = ReviewPostgresRepository(db)
+        registrations = RegistrationPostgresRepository(db)
         idempotency = IdempotencyPostgresStore(db)
         probe = DatabasePostgresProbe(db)
     }

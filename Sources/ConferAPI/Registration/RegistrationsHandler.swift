@@ -1,0 +1,223 @@
+import ConferAPIContract
+import ConferDomain
+import Foundation
+import OpenAPIRuntime
+
+// Registration.
+//
+// | operation                                              | who                                                  |
+// |--------------------------------------------------------|------------------------------------------------------|
+// | POST …/registration-categories, …/vouchers, GET …/vouchers | organizer                                        |
+// | GET …/registration-categories                          | anyone                                               |
+// | POST …/registrations                                   | signed in, in the window; organizers any time, for anyone |
+// | GET …/registrations (JSON, CSV), …/{id}                | organizers: all; attendees: their own (others: 404)  |
+// | GET …/registrations/stats, PATCH …/{id}, POST …/check-in | organizer                                          |
+// | POST …/{id}/cancel                                     | its attendee or an organizer                         |
+extension APIHandler {
+    func createRegistrationCategory(_ input: Operations.CreateRegistrationCategory.Input) async throws -> Operations.CreateRegistrationCategory.Output {
+        let conference = try await conference(input.path.slug)
+        try await access(to: conference).requireOrganizer()
+        guard case .json(let body) = input.body else { throw DomainError.invalid("body", "must be JSON") }
+        let translations = body.translations.map { value in
+            Translations(value.additionalProperties.mapValues { texts in
+                var fields: [String: String] = [:]
+                fields["name"] = texts.name
+                fields["description"] = texts.description
+                return fields
+            })
+        }
+        let draft = try RegistrationRules.category(
+            name: body.name, description: body.description, translations: translations, price: body.price.domain,
+            capacity: body.capacity, conference: conference, id: UUID(), now: now)
+        let category = try await deps.registrations.createCategory(draft)
+        let language = LanguageNegotiation.best(for: input.headers.acceptLanguage, among: conference.languages)
+        return .created(.init(
+            headers: .init(location: "/v1/conferences/\(conference.slug)/registration-categories"),
+            body: .json(.init(category, language: language, languages: conference.languages))))
+    }
+
+    func listRegistrationCategories(_ input: Operations.ListRegistrationCategories.Input) async throws -> Operations.ListRegistrationCategories.Output {
+        let conference = try await conference(input.path.slug)
+        let language = LanguageNegotiation.best(for: input.headers.acceptLanguage, among: conference.languages)
+        let categories = try await deps.registrations.categories(conferenceId: conference.id)
+        return .ok(.init(body: .json(.init(items: categories.map { .init($0, language: language, languages: conference.languages) }))))
+    }
+
+    func createRegistration(_ input: Operations.CreateRegistration.Input) async throws -> Operations.CreateRegistration.Output {
+        let conference = try await conference(input.path.slug)
+        let access = try await access(to: conference)
+        let caller = try access.caller.required()
+        guard case .json(let body) = input.body else { throw DomainError.invalid("body", "must be JSON") }
+        try RegistrationRules.checkWindow(conference, isOrganizer: access.isOrganizer, now: now)
+        guard let categoryId = UUID(uuidString: body.categoryId) else { throw DomainError.invalid("categoryId", "must be a UUID") }
+        var account = try await deps.accounts.find(id: caller.accountId)
+        if let other = body.accountId {
+            try access.requireOrganizer()
+            guard let id = UUID(uuidString: other), let found = try await deps.accounts.find(id: id) else {
+                throw DomainError.invalid("accountId", "is not an account")
+            }
+            account = found
+        }
+        guard let account else { throw DomainError.unauthenticated("The account of this token no longer exists.") }
+        let attendee = try RegistrationRules.attendee(Attendee(
+            name: body.name ?? account.name, email: body.email ?? account.email,
+            affiliation: body.affiliation ?? account.affiliation, dietaryRequirements: body.dietaryRequirements,
+            accessibility: body.accessibility?.domain ?? AccessibilityNeeds()))
+        if let code = body.voucherCode, code.isEmpty || code.count > 64 {
+            throw DomainError.invalid("voucherCode", "must be 1 to 64 characters")
+        }
+        let draft = Registration(
+            id: UUID(), conferenceId: conference.id, categoryId: categoryId, accountId: account.id, status: .confirmed,
+            waitlistPosition: nil, attendee: attendee, voucherCode: body.voucherCode, pricePaid: Money(amount: 0, currency: "EUR"),
+            paymentStatus: .unpaid, checkedInAt: nil, cancelledAt: nil, createdAt: now, updatedAt: now, version: 1)
+        let registration = try await deps.registrations.register(draft, now: now)
+        return .created(.init(
+            headers: .init(
+                location: "/v1/conferences/\(conference.slug)/registrations/\(registration.id.uuidString.lowercased())",
+                eTag: ETag.make(registration.version)),
+            body: .json(.init(registration))))
+    }
+
+    func listRegistrations(_ input: Operations.ListRegistrations.Input) async throws -> Operations.ListRegistrations.Output {
+        let conference = try await conference(input.path.slug)
+        let access = try await access(to: conference)
+        let caller = try access.caller.required()
+        var v = Validator()
+        let categoryId = input.query.categoryId.flatMap(UUID.init(uuidString:))
+        v.require(input.query.categoryId == nil || categoryId != nil, "categoryId", "must be a UUID")
+        v.text(input.query.q, "q", max: 200)
+        try v.finish()
+        let query = RegistrationQuery(
+            accountId: access.isOrganizer ? nil : caller.accountId,
+            status: input.query.status.flatMap { RegistrationStatus(rawValue: $0.rawValue) }, categoryId: categoryId,
+            paymentStatus: input.query.paymentStatus.flatMap { PaymentStatus(rawValue: $0.rawValue) }, text: input.query.q)
+        let wantsCSV = input.headers.accept.sorted { $0.quality.doubleValue > $1.quality.doubleValue }
+            .first { $0.contentType == .csv || $0.contentType == .json }?.contentType == .csv
+        if wantsCSV {
+            try access.requireOrganizer()
+            let registrations = try await deps.registrations.all(conferenceId: conference.id, query: query)
+            let categories = try await deps.registrations.categories(conferenceId: conference.id)
+            return .ok(.init(body: .csv(HTTPBody(registrationsCSV(registrations, categories: categories, conference: conference)))))
+        }
+        let page = try PageRequest.parse(limit: input.query.limit, cursor: input.query.cursor)
+        let registrations = try await deps.registrations.list(conferenceId: conference.id, query: query, page: page)
+        return .ok(.init(body: .json(.init(
+            items: registrations.items.map(Components.Schemas.Registration.init), nextCursor: registrations.nextCursor))))
+    }
+
+    func getRegistrationStats(_ input: Operations.GetRegistrationStats.Input) async throws -> Operations.GetRegistrationStats.Output {
+        let conference = try await conference(input.path.slug)
+        try await access(to: conference).requireOrganizer()
+        let stats = try await deps.registrations.stats(conferenceId: conference.id)
+        return .ok(.init(body: .json(.init(
+            categories: stats.categories.map {
+                .init(categoryId: $0.categoryId.uuidString.lowercased(), confirmed: $0.confirmed, waitlisted: $0.waitlisted,
+                      cancelled: $0.cancelled, checkedIn: $0.checkedIn)
+            },
+            revenue: stats.revenue.map { .init(currency: $0.currency, paid: $0.paid, outstanding: $0.outstanding) }))))
+    }
+
+    func getRegistration(_ input: Operations.GetRegistration.Input) async throws -> Operations.GetRegistration.Output {
+        let (_, _, registration) = try await visibleRegistration(input.path.slug, input.path.registrationId)
+        return .ok(.init(headers: .init(eTag: ETag.make(registration.version)), body: .json(.init(registration))))
+    }
+
+    func updateRegistration(_ input: Operations.UpdateRegistration.Input) async throws -> Operations.UpdateRegistration.Output {
+        guard case .json(let body) = input.body else { throw DomainError.invalid("body", "must be JSON") }
+        let status = PaymentStatus(rawValue: body.paymentStatus.rawValue) ?? .unpaid
+        let updated = try await retryingConcurrentUpdates { () async throws -> Registration? in
+            let (_, access, current) = try await visibleRegistration(input.path.slug, input.path.registrationId)
+            try access.requireOrganizer()
+            try ETag.check(ifMatch: input.headers.ifMatch, version: current.version)
+            var next = current
+            next.paymentStatus = status
+            next.updatedAt = now
+            return try await deps.registrations.update(next, ifVersion: current.version)
+        }
+        return .ok(.init(headers: .init(eTag: ETag.make(updated.version)), body: .json(.init(updated))))
+    }
+
+    func cancelRegistration(_ input: Operations.CancelRegistration.Input) async throws -> Operations.CancelRegistration.Output {
+        let cancelled = try await retryingConcurrentUpdates { () async throws -> Registration? in
+            let (conference, _, current) = try await visibleRegistration(input.path.slug, input.path.registrationId)
+            let next = try RegistrationState.cancel(current, now: now)
+            return try await deps.registrations.cancel(next, ifVersion: current.version, now: now) { promoted in
+                RegistrationState.promotionMessage(promoted, conference: conference)
+            }
+        }
+        return .ok(.init(headers: .init(eTag: ETag.make(cancelled.version)), body: .json(.init(cancelled))))
+    }
+
+    func checkInRegistration(_ input: Operations.CheckInRegistration.Input) async throws -> Operations.CheckInRegistration.Output {
+        let checkedIn = try await retryingConcurrentUpdates { () async throws -> Registration? in
+            let (_, access, current) = try await visibleRegistration(input.path.slug, input.path.registrationId)
+            try access.requireOrganizer()
+            return try await deps.registrations.update(try RegistrationState.checkIn(current, now: now), ifVersion: current.version)
+        }
+        return .ok(.init(headers: .init(eTag: ETag.make(checkedIn.version)), body: .json(.init(checkedIn))))
+    }
+
+    func createVoucher(_ input: Operations.CreateVoucher.Input) async throws -> Operations.CreateVoucher.Output {
+        let conference = try await conference(input.path.slug)
+        try await access(to: conference).requireOrganizer()
+        guard case .json(let body) = input.body else { throw DomainError.invalid("body", "must be JSON") }
+        let categoryIds = try (body.categoryIds ?? []).enumerated().map { index, text throws(DomainError) in
+            guard let id = UUID(uuidString: text) else { throw DomainError.invalid("categoryIds[\(index)]", "must be a UUID") }
+            return id
+        }
+        let known = Set(try await deps.registrations.categories(conferenceId: conference.id).map(\.id))
+        if let unknown = categoryIds.firstIndex(where: { !known.contains($0) }) {
+            throw DomainError.invalid("categoryIds[\(unknown)]", "is not a category of this conference")
+        }
+        let voucher = try RegistrationRules.voucher(
+            code: body.code, categoryIds: categoryIds, discountPercent: body.discountPercent,
+            discountAmount: body.discountAmount?.domain, maxUses: body.maxUses, validUntil: body.validUntil,
+            conferenceId: conference.id, id: UUID(), now: now)
+        let created = try await deps.registrations.createVoucher(voucher)
+        return .created(.init(headers: .init(location: "/v1/conferences/\(conference.slug)/vouchers"), body: .json(.init(created))))
+    }
+
+    func listVouchers(_ input: Operations.ListVouchers.Input) async throws -> Operations.ListVouchers.Output {
+        let conference = try await conference(input.path.slug)
+        try await access(to: conference).requireOrganizer()
+        let vouchers = try await deps.registrations.vouchers(conferenceId: conference.id)
+        return .ok(.init(body: .json(.init(items: vouchers.map(Components.Schemas.Voucher.init)))))
+    }
+
+    /// The registration if the caller may see it (organizers, its attendee); 404 otherwise.
+    func visibleRegistration(_ slug: String, _ id: String) async throws -> (Conference, ConferenceAccess, Registration) {
+        let conference = try await conference(slug)
+        let access = try await access(to: conference)
+        let caller = try access.caller.required()
+        guard let registrationId = UUID(uuidString: id),
+              let registration = try await deps.registrations.find(conferenceId: conference.id, id: registrationId),
+              access.isOrganizer || registration.accountId == caller.accountId
+        else { throw DomainError.notFound("There is no registration \(id) that you can see in this conference.") }
+        return (conference, access, registration)
+    }
+
+    /// One row per registration, accessibility needs as columns organizers can sort and count.
+    func registrationsCSV(_ registrations: [Registration], categories: [RegistrationCategory], conference: Conference) -> String {
+        let names = Dictionary(uniqueKeysWithValues: categories.map {
+            ($0.id, $0.texts.text("name", in: conference.primaryLanguage, fallbacks: conference.languages) ?? "")
+        })
+        let yes = { (flag: Bool) in flag ? "yes" : "" }
+        let header = ["id", "status", "waitlist_position", "category", "name", "email", "affiliation", "price", "currency",
+                      "payment_status", "voucher", "dietary_requirements", "wheelchair_access", "sign_language_interpretation",
+                      "hearing_loop", "large_print_or_braille", "quiet_room", "companion", "accessibility_other",
+                      "checked_in_at", "registered_at"]
+        let rows = registrations.map { r in
+            let n = r.attendee.accessibility
+            return [
+                r.id.uuidString.lowercased(), r.status.rawValue, r.waitlistPosition.map(String.init) ?? "",
+                names[r.categoryId] ?? "", r.attendee.name, r.attendee.email, r.attendee.affiliation ?? "",
+                String(format: "%d.%02d", r.pricePaid.amount / 100, r.pricePaid.amount % 100), r.pricePaid.currency,
+                r.paymentStatus.rawValue, r.voucherCode ?? "", r.attendee.dietaryRequirements ?? "",
+                yes(n.wheelchairAccess), yes(n.signLanguageInterpretation), yes(n.hearingLoop), yes(n.largePrintOrBraille),
+                yes(n.quietRoom), yes(n.companion), n.other ?? "", r.checkedInAt?.formatted(.iso8601) ?? "",
+                r.createdAt.formatted(.iso8601),
+            ]
+        }
+        return CSV.document(header: header, rows: rows)
+    }
+}
