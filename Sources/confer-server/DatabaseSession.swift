@@ -15,9 +15,9 @@ func withDatabase<T: Sendable>(
         throw StartupError(error.description)
     }
     try await ensureReachable(url)
-    // The pool retries lost connections on its own; its chatter is only worth a warning.
+    // The pool retries lost connections on its own: only its errors are worth a line in the log.
     var poolLogger = logger
-    poolLogger.logLevel = max(logger.logLevel, .warning)
+    poolLogger.logLevel = max(logger.logLevel, .error)
     let client = PostgresClient(configuration: url.clientConfiguration, backgroundLogger: poolLogger)
     return try await withThrowingTaskGroup(of: T?.self) { group in
         group.addTask {
