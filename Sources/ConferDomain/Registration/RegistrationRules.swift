@@ -21,7 +21,9 @@ public enum RegistrationRules {
             texts = Translations().merging(translations).restricted(to: conference.languages)
         }
         texts.set("name", name.trimmingCharacters(in: .whitespacesAndNewlines), in: conference.primaryLanguage)
-        texts.set("description", description?.trimmingCharacters(in: .whitespacesAndNewlines).nilIfEmpty, in: conference.primaryLanguage)
+        if let description {
+            texts.set("description", description.trimmingCharacters(in: .whitespacesAndNewlines).nilIfEmpty, in: conference.primaryLanguage)
+        }
         try v.finish()
         return RegistrationCategory(
             id: id, conferenceId: conference.id, texts: texts,
@@ -30,8 +32,9 @@ public enum RegistrationRules {
     }
 
     /// ISO 4217 code and a non-negative amount in minor units.
-    static func checkPrice(_ price: Money, field: String, into v: inout Validator) {
-        v.require((0...100_000_000).contains(price.amount), "\(field).amount", "must be from 0 to 100000000 (minor units, e.g. cents)")
+    static func checkPrice(_ price: Money, field: String, minimum: Int = 0, into v: inout Validator) {
+        v.require((minimum...100_000_000).contains(price.amount), "\(field).amount",
+                  "must be from \(minimum) to 100000000 (minor units, e.g. cents)")
         v.require(price.currency.count == 3 && price.currency.allSatisfy { $0.isASCII && $0.isUppercase }, "\(field).currency",
                   "must be an ISO 4217 code such as EUR")
     }
@@ -76,7 +79,7 @@ public enum RegistrationRules {
                   "code", "must be 3 to 64 letters, digits, - or _")
         v.require((discountPercent == nil) != (discountAmount == nil), "discountPercent", "give either discountPercent or discountAmount")
         if let percent = discountPercent { v.require((1...100).contains(percent), "discountPercent", "must be from 1 to 100") }
-        if let amount = discountAmount { checkPrice(amount, field: "discountAmount", into: &v) }
+        if let amount = discountAmount { checkPrice(amount, field: "discountAmount", minimum: 1, into: &v) }
         v.require((1...1_000_000).contains(maxUses), "maxUses", "must be from 1 to 1000000")
         try v.finish()
         return Voucher(
@@ -140,7 +143,7 @@ public enum RegistrationState {
 
     /// The message to a waitlisted attendee whose place became free.
     public static func promotionMessage(_ r: Registration, conference: Conference) -> OutboundMessage {
-        let french = conference.primaryLanguage.hasPrefix("fr")
+        let french = LanguageNegotiation.isFrench(conference.primaryLanguage)
         let name = conference.text(.name, language: french ? "fr" : "en") ?? conference.slug
         let subject = french ? "\(name) : votre inscription est confirmée" : "\(name): your registration is confirmed"
         let body = french

@@ -4,8 +4,10 @@ import Foundation
 ///
 /// Deterministic for the same input. Slots are filled round by round (every proposal's first missing
 /// reviewer, then every second one…), the most constrained proposals first, each time with the least
-/// loaded eligible reviewer, a topic match breaking ties: so loads stay within one of each other whenever
-/// conflicts allow it.
+/// loaded eligible reviewer, a topic match breaking ties. Greedy rounds can still leave a gap of two or more
+/// (the last proposals of a round may only have busy reviewers left), so a repair pass then moves new
+/// assignments from the busiest to the least busy reviewers, directly or through a third reviewer, until no
+/// move narrows the gap.
 public enum AutoAssigner {
     /// One proposal to staff.
     public struct Candidate: Sendable, Equatable {
@@ -78,6 +80,12 @@ public enum AutoAssigner {
                 result.append((candidate.submissionId, chosen.reviewer))
             }
         }
+        var moves = Rebalancer(
+            candidates: candidates, reviewers: reviewers.map(\.accountId), topics: topics, assigned: assigned, load: load,
+            index: Dictionary(uniqueKeysWithValues: candidates.enumerated().map { ($1.submissionId, $0) }), pairs: result)
+        moves.run()
+        result = moves.pairs
+        assigned = moves.assigned
         let shortfalls = order.compactMap { index -> Shortfall? in
             guard assigned[index].count < target else { return nil }
             let candidate = candidates[index]
@@ -87,5 +95,94 @@ public enum AutoAssigner {
                 reason: "only \(eligibleCount[index]) of \(reviewers.count) reviewers may review it (\(conflicted) in conflict of interest)")
         }
         return Plan(assignments: result, shortfalls: shortfalls)
+    }
+
+    /// Narrows load gaps by moving new assignments; every move lowers the sum of squared loads, so it ends.
+    struct Rebalancer {
+        let candidates: [Candidate]
+        let reviewers: [UUID]
+        let topics: [UUID: Set<UUID>]
+        var assigned: [Set<UUID>]
+        var load: [UUID: Int]
+        let index: [UUID: Int]
+        var pairs: [(submissionId: UUID, reviewerId: UUID)]
+        /// Indexes into `pairs`, by reviewer.
+        var byReviewer: [UUID: [Int]] = [:]
+
+        init(
+            candidates: [Candidate], reviewers: [UUID], topics: [UUID: Set<UUID>], assigned: [Set<UUID>],
+            load: [UUID: Int], index: [UUID: Int], pairs: [(submissionId: UUID, reviewerId: UUID)]
+        ) {
+            self.candidates = candidates
+            self.reviewers = reviewers
+            self.topics = topics
+            self.assigned = assigned
+            self.load = load
+            self.index = index
+            self.pairs = pairs
+            for (position, pair) in pairs.enumerated() { byReviewer[pair.reviewerId, default: []].append(position) }
+        }
+
+        func eligible(_ pair: Int, _ reviewer: UUID) -> Bool {
+            guard let candidate = index[pairs[pair].submissionId] else { return false }
+            return !candidates[candidate].conflicted.contains(reviewer) && !assigned[candidate].contains(reviewer)
+        }
+
+        func pairs(of reviewer: UUID) -> [Int] { byReviewer[reviewer] ?? [] }
+
+        mutating func move(_ pair: Int, to reviewer: UUID) {
+            let from = pairs[pair].reviewerId
+            guard let candidate = index[pairs[pair].submissionId] else { return }
+            assigned[candidate].remove(from)
+            assigned[candidate].insert(reviewer)
+            load[from, default: 0] -= 1
+            load[reviewer, default: 0] += 1
+            pairs[pair].reviewerId = reviewer
+            byReviewer[from]?.removeAll { $0 == pair }
+            byReviewer[reviewer, default: []].append(pair)
+        }
+
+        /// One of `high`'s proposals that `low` may take, a topic match first.
+        func movable(from high: UUID, to low: UUID) -> Int? {
+            let options = pairs(of: high).filter { eligible($0, low) }
+            return options.first { pair in
+                index[pairs[pair].submissionId].flatMap { candidates[$0].topicId }.map { topics[low]?.contains($0) == true } ?? false
+            } ?? options.first
+        }
+
+        mutating func run() {
+            while true {
+                let byLoad = reviewers.sorted { (load[$0] ?? 0, $0.uuidString) < (load[$1] ?? 0, $1.uuidString) }
+                guard let least = byLoad.first, let most = byLoad.last, (load[most] ?? 0) - (load[least] ?? 0) >= 2 else { return }
+                guard improveOnce(byLoad) else { return }
+            }
+        }
+
+        /// One move between a busiest and a least busy reviewer; false when none exists.
+        mutating func improveOnce(_ byLoad: [UUID]) -> Bool {
+            let most = byLoad.last.flatMap { load[$0] } ?? 0
+            let least = byLoad.first.flatMap { load[$0] } ?? 0
+            for high in byLoad.reversed() where load[high] == most {
+                for low in byLoad where load[low] == least {
+                    if let pair = movable(from: high, to: low) {
+                        move(pair, to: low)
+                        return true
+                    }
+                    // Through a third reviewer: high → middle on one proposal, middle → low on another.
+                    for middle in byLoad where middle != high && middle != low {
+                        for first in pairs(of: high) where eligible(first, middle) {
+                            if let second = pairs(of: middle).first(where: {
+                                pairs[$0].submissionId != pairs[first].submissionId && eligible($0, low)
+                            }) {
+                                move(second, to: low)
+                                move(first, to: middle)
+                                return true
+                            }
+                        }
+                    }
+                }
+            }
+            return false
+        }
     }
 }

@@ -59,7 +59,8 @@ public enum ConflictRules {
         for author in submission.authors {
             if let affiliation = author.affiliation {
                 let key = normalize(affiliation)
-                if !key.isEmpty { authorAffiliations[key] = affiliation }
+                // The first author's spelling, as `conflict(reviewer:submission:declared:)` reports it.
+                if !key.isEmpty && authorAffiliations[key] == nil { authorAffiliations[key] = affiliation }
             }
         }
         var result: [UUID: ConflictReason] = [:]

@@ -29,7 +29,7 @@ public enum DecisionMessage {
     public static let kind = "decision"
 
     public static func compose(_ s: Submission, conference: Conference, reviews: [Review]) -> [OutboundMessage] {
-        let french = s.language.hasPrefix("fr")
+        let french = LanguageNegotiation.isFrench(s.language)
         let language = french ? "fr" : "en"
         let conferenceName = conference.text(.name, language: language) ?? conference.slug
         let accepted = s.status == .accepted

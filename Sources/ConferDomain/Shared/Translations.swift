@@ -108,6 +108,11 @@ public enum LanguageNegotiation {
         return available.first { $0.lowercased().split(separator: "-").first.map(String.init) == primary }
     }
 
+    /// `fr` and its regional variants (`fr-CA`), not other languages whose codes start with "fr" (`frr`).
+    public static func isFrench(_ code: String) -> Bool {
+        code.split(separator: "-").first.map { $0.lowercased() == "fr" } ?? false
+    }
+
     /// Whether `code` looks like a language tag this service accepts: `fr`, `en`, `pt-BR`.
     public static func isValidCode(_ code: String) -> Bool {
         let parts = code.split(separator: "-", omittingEmptySubsequences: false)

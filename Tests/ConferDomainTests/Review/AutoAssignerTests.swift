@@ -432,9 +432,7 @@ struct AutoAssignerTests {
         #expect(loads.values.reduce(0, +) == 3000)
         // 3,000 slots, 50 reviewers: a plan giving each exactly 60 exists (maximum flow with capacity 60 per reviewer).
         #expect(Self.maxFlow(candidates, reviewers, target: target, capacity: 60) == 3000)
-        withKnownIssue("greedy rounds leave loads 59…61 where every reviewer could have exactly 60") {
-            #expect(Self.spread(loads) <= 1, "loads \(loads.values.sorted())")
-        }
+        #expect(Self.spread(loads) <= 1, "loads \(loads.values.sorted())")
     }
 
     // MARK: Balance
@@ -448,9 +446,7 @@ struct AutoAssignerTests {
         let loads = Self.loads(reviewers, plan)
         // {1,2}, {2,3}, {3,1} would do; the plan gives 3, 2 and 1.
         #expect(Self.maxFlow(candidates, reviewers, target: 2, capacity: 2) == 6)
-        withKnownIssue("the last proposal of round 2 may only pick reviewers already at min+1: loads 3/2/1") {
-            #expect(Self.spread(loads) <= 1, "loads \(loads.values.sorted())")
-        }
+        #expect(Self.spread(loads) <= 1, "loads \(loads.values.sorted())")
     }
 
     @Test("4 reviewers, 2 proposals each in conflict with one reviewer, target 2: loads within 1 are possible and expected")
@@ -465,8 +461,6 @@ struct AutoAssignerTests {
         let loads = Self.loads(reviewers, plan)
         // Proposal 1 → {3, 4} and proposal 2 → {1, 2} give every reviewer 1; the plan gives 2/1/1/0.
         #expect(Self.maxFlow(candidates, reviewers, target: 2, capacity: 1) == 4)
-        withKnownIssue("greedy rounds give reviewer 1 two proposals and reviewer 4 none") {
-            #expect(Self.spread(loads) <= 1, "loads \(loads.values.sorted())")
-        }
+        #expect(Self.spread(loads) <= 1, "loads \(loads.values.sorted())")
     }
 }

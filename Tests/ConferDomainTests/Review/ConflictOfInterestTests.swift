@@ -207,9 +207,7 @@ struct ConflictOfInterestTests {
         let one = Self.conflict(reviewer, proposal)
         let all = Self.conflicts([reviewer], proposal, declared: [])
         #expect(one == .sameAffiliation("Université Rennes 2"))
-        withKnownIssue("conflicts() keeps the LAST author's spelling of a shared affiliation, conflict() the FIRST one") {
-            #expect(all[reviewer.accountId] == one)
-        }
+        #expect(all[reviewer.accountId] == one)
     }
 
     // MARK: refusal and explanations
