@@ -56,26 +56,16 @@ extension Components.Schemas.ConferenceTranslations {
 }
 
 extension ConferenceInput {
+    /// A create request is a change of every field of a blank conference, plus its slug.
     init(_ body: Components.Schemas.ConferenceCreate) {
-        self.init()
+        self.init(Components.Schemas.ConferencePatch(
+            name: body.name, acronym: body.acronym, venue: body.venue, description: body.description,
+            startDate: body.startDate, endDate: body.endDate, timezone: body.timezone, languages: body.languages,
+            submissionDeadline: body.submissionDeadline, notificationDate: body.notificationDate,
+            programDate: body.programDate, registrationOpens: body.registrationOpens,
+            registrationCloses: body.registrationCloses, abstractMaxLength: body.abstractMaxLength,
+            reviewMode: body.reviewMode, reviewsPerSubmission: body.reviewsPerSubmission, translations: body.translations))
         slug = body.slug
-        name = body.name
-        acronym = body.acronym
-        venue = body.venue
-        description = body.description
-        startDate = body.startDate
-        endDate = body.endDate
-        timezone = body.timezone
-        languages = body.languages
-        submissionDeadline = body.submissionDeadline
-        notificationDate = body.notificationDate
-        programDate = body.programDate
-        registrationOpens = body.registrationOpens
-        registrationCloses = body.registrationCloses
-        abstractMaxLength = body.abstractMaxLength
-        reviewMode = body.reviewMode?.domain
-        reviewsPerSubmission = body.reviewsPerSubmission
-        translations = body.translations?.domain
     }
 
     init(_ body: Components.Schemas.ConferencePatch) {

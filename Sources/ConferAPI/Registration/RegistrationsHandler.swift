@@ -91,9 +91,7 @@ extension APIHandler {
             accountId: access.isOrganizer ? nil : caller.accountId,
             status: input.query.status.flatMap { RegistrationStatus(rawValue: $0.rawValue) }, categoryId: categoryId,
             paymentStatus: input.query.paymentStatus.flatMap { PaymentStatus(rawValue: $0.rawValue) }, text: input.query.q)
-        let wantsCSV = input.headers.accept.sorted { $0.quality.doubleValue > $1.quality.doubleValue }
-            .first { $0.contentType == .csv || $0.contentType == .json }?.contentType == .csv
-        if wantsCSV {
+        if Negotiation.prefers(.csv, over: .json, in: input.headers.accept) {
             try access.requireOrganizer()
             let registrations = try await deps.registrations.all(conferenceId: conference.id, query: query)
             let categories = try await deps.registrations.categories(conferenceId: conference.id)

@@ -52,7 +52,7 @@ extension APIHandler {
             scope: scope, status: input.query.status?.domain, topicId: topicId, format: input.query.format?.domain,
             text: input.query.q, sort: SubmissionQuery.Sort(rawValue: input.query.sort?.rawValue ?? "createdAt") ?? .createdAt)
         try SubmissionAccess.checkSort(query.sort, access: access)
-        if Self.prefersCSV(input.headers.accept) {
+        if Negotiation.prefers(.csv, over: .json, in: input.headers.accept) {
             try access.requireOrganizer()
             let submissions = try await deps.submissions.all(conferenceId: conference.id, query: query)
             let csv = try await submissionsCSV(submissions, conference: conference)
@@ -201,19 +201,6 @@ extension APIHandler {
     func topicExists(_ input: SubmissionInput, in conference: Conference) async throws -> Bool {
         guard case .some(.some(let topicId)) = input.topicId else { return true }
         return try await deps.topics.find(conferenceId: conference.id, id: topicId) != nil
-    }
-
-    /// CSV when the client ranks `text/csv` above JSON in `Accept`.
-    static func prefersCSV(_ accept: [AcceptHeaderContentType<Operations.ListSubmissions.AcceptableContentType>]) -> Bool {
-        let ranked = accept.sorted { $0.quality.doubleValue > $1.quality.doubleValue }
-        for entry in ranked {
-            switch entry.contentType {
-            case .csv: return true
-            case .json: return false
-            default: continue
-            }
-        }
-        return false
     }
 
     /// One row per proposal, authors joined, topic titles in the conference's first language.
