@@ -22,6 +22,6 @@ func buildApplication(settings: Settings, client: PostgresClient, logger: Logger
 /// The HTTP layer's dependencies, all backed by PostgreSQL.
 func dependencies(_ r: PostgresRepositories, bcryptCost: UInt8) -> AppDependencies {
     AppDependencies(
-        accounts: r.accounts, tokens: r.tokens, conferences: r.conferences, members: r.members, topics: r.topics, submissions: r.submissions, reviews: r.reviews, registrations: r.registrations,
+        accounts: r.accounts, tokens: r.tokens, conferences: r.conferences, members: r.members, topics: r.topics, submissions: r.submissions, reviews: r.reviews, registrations: r.registrations, program: r.program,
         idempotency: r.idempotency, probe: r.probe, clock: SystemWallClock(), bcryptCost: bcryptCost)
 }

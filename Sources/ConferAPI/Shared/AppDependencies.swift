@@ -11,6 +11,7 @@ public struct AppDependencies: Sendable {
     public var submissions: any SubmissionRepository
     public var reviews: any ReviewRepository
     public var registrations: any RegistrationRepository
+    public var program: any ProgramRepository
     public var idempotency: any IdempotencyStore
     public var probe: any DatabaseProbe
     public var clock: any WallClock
@@ -21,7 +22,8 @@ public struct AppDependencies: Sendable {
         accounts: any AccountRepository, tokens: any TokenRepository, conferences: any ConferenceRepository,
         members: any MemberRepository, topics: any TopicRepository, submissions: any SubmissionRepository,
         reviews: any ReviewRepository,
-        registrations: any RegistrationRepository, idempotency: any IdempotencyStore,
+        registrations: any RegistrationRepository,
+        program: any ProgramRepository, idempotency: any IdempotencyStore,
         probe: any DatabaseProbe, clock: any WallClock = SystemWallClock(), bcryptCost: UInt8 = 12
     ) {
         self.accounts = accounts
@@ -32,6 +34,7 @@ public struct AppDependencies: Sendable {
         self.submissions = submissions
         self.reviews = reviews
         self.registrations = registrations
+        self.program = program
         self.idempotency = idempotency
         self.probe = probe
         self.clock = clock

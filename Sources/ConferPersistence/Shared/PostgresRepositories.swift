@@ -13,6 +13,7 @@ public struct PostgresRepositories: Sendable {
     public let submissions: SubmissionPostgresRepository
     public let reviews: ReviewPostgresRepository
     public let registrations: RegistrationPostgresRepository
+    public let program: ProgramPostgresRepository
     public let idempotency: IdempotencyPostgresStore
     public let probe: DatabasePostgresProbe
 
@@ -27,6 +28,7 @@ public struct PostgresRepositories: Sendable {
         submissions = SubmissionPostgresRepository(db)
         reviews = ReviewPostgresRepository(db)
         registrations = RegistrationPostgresRepository(db)
+        program = ProgramPostgresRepository(db)
         idempotency = IdempotencyPostgresStore(db)
         probe = DatabasePostgresProbe(db)
     }

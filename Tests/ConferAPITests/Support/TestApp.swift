@@ -21,7 +21,7 @@ struct TestApp: Sendable {
         let repositories = PostgresRepositories(client: postgres, logger: TestDatabase.quietLogger)
         let r = repositories
         let router = try await buildRouter(AppDependencies(
-            accounts: r.accounts, tokens: r.tokens, conferences: r.conferences, members: r.members, topics: r.topics, submissions: r.submissions, reviews: r.reviews, registrations: r.registrations,
+            accounts: r.accounts, tokens: r.tokens, conferences: r.conferences, members: r.members, topics: r.topics, submissions: r.submissions, reviews: r.reviews, registrations: r.registrations, program: r.program,
             idempotency: r.idempotency, probe: r.probe, bcryptCost: bcryptCost))
         let app = Application(router: router, services: [postgres], logger: TestDatabase.quietLogger)
         try await app.test(.router) { client in
