@@ -101,13 +101,39 @@ extension APIHandler {
         let talk = Talk(
             id: UUID(), conferenceId: conference.id, sessionId: session.id, submissionId: submission.id,
             startsAt: body.startsAt, durationMinutes: body.durationMinutes, createdAt: now)
-        _ = try await deps.program.addTalk(talk) { scheduled in
+        _ = try await deps.program.saveTalk(talk, isNew: true) { scheduled in
             try ProgramRules.validate(talk, session: session, submission: submission, scheduled: scheduled)
         }
         let presenters = Set(submission.authors.filter(\.presenting).map { $0.email.lowercased() })
         return .created(.init(
             headers: .init(location: "/v1/conferences/\(conference.slug)/sessions/\(session.id.uuidString.lowercased())/talks/\(talk.id.uuidString.lowercased())"),
             body: .json(.init(ScheduledTalk(talk: talk, session: session, title: submission.title, presenters: presenters)))))
+    }
+
+    func moveTalk(_ input: Operations.MoveTalk.Input) async throws -> Operations.MoveTalk.Output {
+        let conference = try await conference(input.path.slug)
+        try await access(to: conference).requireOrganizer()
+        guard case .json(let body) = input.body else { throw DomainError.invalid("body", "must be JSON") }
+        let sessions = try await deps.program.sessions(conferenceId: conference.id)
+        let talkId = try uuid(input.path.talkId, "talk")
+        guard let current = try await deps.program.talks(conferenceId: conference.id).first(where: {
+            $0.talk.id == talkId && $0.talk.sessionId.uuidString.lowercased() == input.path.sessionId.lowercased()
+        }) else { throw DomainError.notFound("There is no talk \(input.path.talkId) in this session.") }
+        var moved = current.talk
+        if let target = body.sessionId { moved.sessionId = try Self.id(target, "sessionId") }
+        if let start = body.startsAt { moved.startsAt = start }
+        if let minutes = body.durationMinutes { moved.durationMinutes = minutes }
+        guard let session = sessions.first(where: { $0.id == moved.sessionId }) else {
+            throw DomainError.invalid("sessionId", "is not a session of this conference")
+        }
+        guard let submission = try await deps.submissions.find(conferenceId: conference.id, id: moved.submissionId) else {
+            throw DomainError.notFound("The talk's proposal no longer exists.")
+        }
+        let talk = moved
+        _ = try await deps.program.saveTalk(talk, isNew: false) { others in
+            try ProgramRules.validate(talk, session: session, submission: submission, scheduled: others)
+        }
+        return .ok(.init(body: .json(.init(ScheduledTalk(talk: talk, session: session, title: submission.title, presenters: current.presenters)))))
     }
 
     func deleteTalk(_ input: Operations.DeleteTalk.Input) async throws -> Operations.DeleteTalk.Output {

@@ -61,7 +61,9 @@ public enum ProgramRules {
         if scheduled.contains(where: { $0.talk.submissionId == submission.id }) {
             throw DomainError.conflict(code: "already-scheduled", detail: "This proposal is already in the program.")
         }
-        if let clash = scheduled.first(where: { $0.talk.sessionId == session.id && $0.talk.overlaps(talk.startsAt, talk.endsAt) }) {
+        // Posters hang side by side; talks of any other session follow each other.
+        if session.kind != .poster,
+           let clash = scheduled.first(where: { $0.talk.sessionId == session.id && $0.talk.overlaps(talk.startsAt, talk.endsAt) }) {
             throw DomainError.conflict(code: "talk-overlap", detail: "The talk overlaps \"\(clash.title)\" in the same session.")
         }
         let presenters = Set(submission.authors.filter(\.presenting).map { $0.email.lowercased() })
@@ -82,8 +84,14 @@ public protocol ProgramRepository: Sendable {
     func sessions(conferenceId: UUID) async throws -> [ProgramSession]
     /// Deletes a session with its talks.
     func deleteSession(conferenceId: UUID, id: UUID) async throws
-    /// Stores a talk after `check` accepted it against the scheduled talks, under the conference lock.
-    func addTalk(_ talk: Talk, check: @Sendable ([ScheduledTalk]) throws -> Void) async throws -> Talk
+    /// Stores a new or moved talk after `check` accepted it against the other scheduled talks, under the conference lock.
+    func saveTalk(_ talk: Talk, isNew: Bool, check: @Sendable ([ScheduledTalk]) throws -> Void) async throws -> Talk
     func talks(conferenceId: UUID) async throws -> [ScheduledTalk]
     func deleteTalk(sessionId: UUID, id: UUID) async throws
+    /// Stores the next version of the program; the snapshot is built from the current program by `snapshot(version)`.
+    func release(conferenceId: UUID, note: String?, now: Date, snapshot: @Sendable (Int) throws -> String) async throws -> ProgramRelease
+    /// Every release, newest first, snapshots included.
+    func releases(conferenceId: UUID) async throws -> [ProgramRelease]
+    /// One release, or the latest when `version` is nil.
+    func release(conferenceId: UUID, version: Int?) async throws -> ProgramRelease?
 }

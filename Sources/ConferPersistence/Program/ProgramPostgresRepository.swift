@@ -97,15 +97,22 @@ public struct ProgramPostgresRepository: ProgramRepository {
         guard !rows.isEmpty else { throw DomainError.notFound("There is no session \(id) in this conference.") }
     }
 
-    public func addTalk(_ t: Talk, check: @Sendable ([ScheduledTalk]) throws -> Void) async throws -> Talk {
+    public func saveTalk(_ t: Talk, isNew: Bool, check: @Sendable ([ScheduledTalk]) throws -> Void) async throws -> Talk {
         try await db.transaction { connection in
             try await connection.rows("SELECT 1 FROM conferences WHERE id = \(t.conferenceId) FOR UPDATE", logger: db.logger)
-            try check(try await scheduled(t.conferenceId) { try await connection.rows($0, logger: db.logger) })
-            try await connection.rows(
-                """
-                INSERT INTO talks (id, conference_id, session_id, submission_id, starts_at, duration_minutes, created_at)
-                VALUES (\(t.id), \(t.conferenceId), \(t.sessionId), \(t.submissionId), \(t.startsAt), \(t.durationMinutes), \(t.createdAt))
-                """, logger: db.logger)
+            let others = try await scheduled(t.conferenceId) { try await connection.rows($0, logger: db.logger) }
+            try check(others.filter { $0.talk.id != t.id })
+            if isNew {
+                try await connection.rows(
+                    """
+                    INSERT INTO talks (id, conference_id, session_id, submission_id, starts_at, duration_minutes, created_at)
+                    VALUES (\(t.id), \(t.conferenceId), \(t.sessionId), \(t.submissionId), \(t.startsAt), \(t.durationMinutes), \(t.createdAt))
+                    """, logger: db.logger)
+            } else {
+                try await connection.rows(
+                    "UPDATE talks SET session_id = \(t.sessionId), starts_at = \(t.startsAt), duration_minutes = \(t.durationMinutes) WHERE id = \(t.id)",
+                    logger: db.logger)
+            }
             return t
         }
     }
@@ -148,5 +155,48 @@ public struct ProgramPostgresRepository: ProgramRepository {
                 talk: talk, session: try Self.session(row), title: try r["submission_title"].decode(String.self),
                 presenters: presenters[submissionId] ?? [])
         }
+    }
+}
+
+extension ProgramPostgresRepository {
+    public func release(
+        conferenceId: UUID, note: String?, now: Date, snapshot: @Sendable (Int) throws -> String
+    ) async throws -> ProgramRelease {
+        try await db.transaction { connection in
+            try await connection.rows("SELECT 1 FROM conferences WHERE id = \(conferenceId) FOR UPDATE", logger: db.logger)
+            let last = try await connection.rows(
+                "SELECT coalesce(max(version), 0)::int AS v FROM program_releases WHERE conference_id = \(conferenceId)", logger: db.logger)
+            let version = (try last.first?.column("v", as: Int.self) ?? 0) + 1
+            let json = try snapshot(version)
+            try await connection.rows(
+                """
+                INSERT INTO program_releases (conference_id, version, note, published_at, snapshot)
+                VALUES (\(conferenceId), \(version), \(note), \(now), \(json))
+                """, logger: db.logger)
+            return ProgramRelease(conferenceId: conferenceId, version: version, note: note, publishedAt: now, snapshot: json)
+        }
+    }
+
+    public func releases(conferenceId: UUID) async throws -> [ProgramRelease] {
+        try await db.query(
+            "SELECT conference_id, version, note, published_at, snapshot FROM program_releases WHERE conference_id = \(conferenceId) ORDER BY version DESC")
+            .map(Self.release(_:))
+    }
+
+    public func release(conferenceId: UUID, version: Int?) async throws -> ProgramRelease? {
+        try await db.query(
+            """
+            SELECT conference_id, version, note, published_at, snapshot FROM program_releases
+            WHERE conference_id = \(conferenceId) AND (\(version)::int IS NULL OR version = \(version)::int)
+            ORDER BY version DESC LIMIT 1
+            """).first.map(Self.release(_:))
+    }
+
+    static func release(_ row: PostgresRow) throws -> ProgramRelease {
+        let r = row.makeRandomAccess()
+        return ProgramRelease(
+            conferenceId: try r["conference_id"].decode(UUID.self), version: try r["version"].decode(Int.self),
+            note: try r["note"].decode(String?.self), publishedAt: try r["published_at"].decode(Date.self),
+            snapshot: try r["snapshot"].decode(String.self))
     }
 }

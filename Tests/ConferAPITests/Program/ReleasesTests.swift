@@ -1,0 +1,82 @@
+import Foundation
+import Testing
+
+@Suite("Program: published versions, changes and iCalendar")
+struct ReleasesTests {
+    @Test func publishMoveRepublishAndCompare() async throws {
+        try await TestApp.run { app in
+            let round = try await ReviewRound.make(app, proposals: 2, reviewerCount: 1, sharing: 0)
+            let base = "/v1/conferences/\(round.call.slug)"
+            let token = round.call.admin.token
+            for index in 0..<2 {
+                _ = try await app.post("\(round.submission(index))/decision", token: token, json: ["decision": "accepted"])
+            }
+            let room = try #require(try await app.post("\(base)/rooms", token: token, json: ["name": "Amphi B", "capacity": 80]).json["id"].string)
+            let session = try #require(try await app.post("\(base)/sessions", token: token,
+                json: ProgramTests.session("Pair-aidance, santé mentale", room: room, 14, "09:00", "10:30")).json["id"].string)
+            let first = try await app.post("\(base)/sessions/\(session)/talks", token: token, json: [
+                "submissionId": .string(round.submissions[0]), "startsAt": ProgramTests.at(14, "09:00"), "durationMinutes": 20,
+            ])
+            let talkId = try #require(first.json["id"].string)
+            _ = try await app.post("\(base)/sessions/\(session)/talks", token: token, json: [
+                "submissionId": .string(round.submissions[1]), "startsAt": ProgramTests.at(14, "09:20"), "durationMinutes": 20,
+            ])
+
+            let before = try await app.get("\(base)/program")
+            #expect(before.status == 404)
+            #expect(before.isProblem)
+            let v1 = try await app.post("\(base)/program/releases", token: token, json: ["note": "Première version"])
+            #expect(v1.status == 201)
+            #expect(v1.json["version"] == 1)
+            #expect(try await app.post("\(base)/program/releases", token: round.authors[0].token, json: [:]).status == 403)
+
+            let program = try await app.get("\(base)/program")
+            #expect(program.status == 200)
+            #expect(program.header("Cache-Control")?.contains("max-age") == true)
+            let etag = try #require(program.header("ETag"))
+            #expect(program.json["version"] == 1)
+            let day = program.json["days"][0]
+            #expect(day["date"] == "2019-11-14")
+            #expect(day["sessions"][0]["room"]["name"] == "Amphi B")
+            #expect(day["sessions"][0]["talks"].array.count == 2)
+            #expect(day["sessions"][0]["talks"][0]["presenters"][0]["name"] == "Auteur0 Nom0")
+            let notModified = try await app.get("\(base)/program", headers: ["If-None-Match": etag])
+            #expect(notModified.status == 304)
+            #expect(notModified.body.readableBytes == 0)
+
+            let moved = try await app.request(.patch, "\(base)/sessions/\(session)/talks/\(talkId)", token: token,
+                                              json: ["startsAt": ProgramTests.at(14, "09:40")])
+            #expect(moved.status == 200)
+            #expect(try await app.request(.patch, "\(base)/sessions/\(session)/talks/\(talkId)", token: token,
+                                          json: ["startsAt": ProgramTests.at(14, "09:30")]).status == 409)
+            #expect(try await app.post("\(base)/program/releases", token: token, json: ["note": "Horaires ajustés"]).json["version"] == 2)
+
+            let changes = try await app.get("\(base)/program/changes?from=1&to=2")
+            #expect(changes.status == 200)
+            #expect(changes.json["added"] == [])
+            #expect(changes.json["removed"] == [])
+            #expect(changes.json["moved"].array.count == 1)
+            #expect(changes.json["moved"][0]["before"]["talkId"].string == talkId)
+            #expect(changes.json["moved"][0]["before"]["startsAt"] == "2019-11-14T08:00:00Z")
+            #expect(changes.json["moved"][0]["after"]["startsAt"] == "2019-11-14T08:40:00Z")
+            #expect(try await app.get("\(base)/program?version=1").json["days"][0]["sessions"][0]["talks"][0]["startsAt"] == "2019-11-14T08:00:00Z")
+            #expect(try await app.get("\(base)/program").header("ETag") != etag)
+            #expect(try await app.get("\(base)/program?version=9").status == 404)
+            let releases = try await app.get("\(base)/program/releases")
+            #expect(releases.json["items"].array.map { $0["note"] } == ["Horaires ajustés", "Première version"])
+
+            let ics = try await app.get("\(base)/program.ics")
+            #expect(ics.status == 200)
+            #expect(ics.header("Content-Type")?.hasPrefix("text/calendar") == true)
+            let lines = ics.text.components(separatedBy: "\r\n")
+            #expect(lines.first == "BEGIN:VCALENDAR")
+            #expect(lines.filter { $0.hasPrefix("BEGIN:") }.count == lines.filter { $0.hasPrefix("END:") }.count)
+            #expect(lines.filter { $0 == "BEGIN:VEVENT" }.count == 3)
+            #expect(lines.contains("UID:talk-\(talkId)@confer"))
+            #expect(lines.contains("DTSTART;TZID=Europe/Paris:20191114T094000"))
+            #expect(lines.contains("TZID:Europe/Paris"))
+            #expect(lines.contains("LOCATION:Amphi B"))
+            #expect(lines.allSatisfy { $0.utf8.count <= 75 })
+        }
+    }
+}
