@@ -75,3 +75,30 @@ func autoAssignment() {
 
 print("Confer domain benchmarks (best of 5 runs; the number in brackets is the size of the result)")
 autoAssignment()
+
+/// Automatic scheduling of 300 accepted talks (14 topics, some shared presenters) into 40 parallel sessions.
+func autoScheduling() {
+    var rng = SplitMix64(state: 2019)
+    let conference = uuid(0, 9)
+    let topics = (0..<14).map { uuid($0, 1) }
+    let day = Date(timeIntervalSince1970: 1_573_714_800)  // 2019-11-14 08:00 UTC
+    // 5 rooms x 4 sessions of 160 minutes (8 talks) x 2 days: 320 places for 300 talks.
+    let sessions = (0..<40).map { (i: Int) -> ProgramSession in
+        let offset: TimeInterval = Double((i / 5) % 4) * 10_800 + Double(i / 20) * 86_400
+        let start = day.addingTimeInterval(offset)
+        return ProgramSession(
+            id: uuid(i, 5), conferenceId: conference, title: "Session \(i)", roomId: uuid(i % 5, 6), startsAt: start,
+            endsAt: start.addingTimeInterval(9600), kind: .parallel, topicId: topics[i % 14], chairIds: [], createdAt: day,
+            updatedAt: day, version: 1)
+    }
+    let candidates = (0..<300).map { i in
+        AutoScheduler.Candidate(
+            submissionId: uuid(i, 3), number: i + 1, topicId: topics[Int.random(in: 0..<14, using: &rng)], format: .oral,
+            presenters: ["p\(i)@example.org", "p\(Int.random(in: 0..<300, using: &rng))@example.org"])
+    }
+    measure("auto-scheduling 300 talks x 40 sessions") {
+        AutoScheduler.plan(candidates: candidates, sessions: sessions, scheduled: [], talkMinutes: 20, now: day).talks.count
+    }
+}
+
+autoScheduling()

@@ -136,6 +136,33 @@ extension APIHandler {
         return .ok(.init(body: .json(.init(ScheduledTalk(talk: talk, session: session, title: submission.title, presenters: current.presenters)))))
     }
 
+    func scheduleProgram(_ input: Operations.ScheduleProgram.Input) async throws -> Operations.ScheduleProgram.Output {
+        let conference = try await conference(input.path.slug)
+        try await access(to: conference).requireOrganizer()
+        var minutes = 20
+        if case .json(let body) = input.body, let requested = body.talkMinutes {
+            guard (5...240).contains(requested) else { throw DomainError.invalid("talkMinutes", "must be from 5 to 240") }
+            minutes = requested
+        }
+        async let sessionsLoad = deps.program.sessions(conferenceId: conference.id)
+        async let acceptedLoad = deps.submissions.all(conferenceId: conference.id, query: SubmissionQuery(scope: .all, status: .accepted))
+        let (sessions, accepted) = try await (sessionsLoad, acceptedLoad)
+        let candidates = accepted.map {
+            AutoScheduler.Candidate(
+                submissionId: $0.id, number: $0.number, topicId: $0.topicId, format: $0.format,
+                presenters: Set($0.authors.filter(\.presenting).map { $0.email.lowercased() }))
+        }
+        let (now, talkMinutes) = (now, minutes)
+        let plan = try await deps.program.schedule(conferenceId: conference.id) { scheduled in
+            AutoScheduler.plan(candidates: candidates, sessions: sessions, scheduled: scheduled, talkMinutes: talkMinutes, now: now)
+        }
+        let talks = Dictionary(grouping: try await deps.program.talks(conferenceId: conference.id), by: \.talk.sessionId)
+        return .ok(.init(body: .json(.init(
+            placed: plan.talks.count,
+            unplaced: plan.unplaced.map { .init(submissionId: $0.submissionId.uuidString.lowercased(), reason: $0.reason) },
+            sessions: sessions.map { .init($0, talks: talks[$0.id] ?? []) }))))
+    }
+
     func deleteTalk(_ input: Operations.DeleteTalk.Input) async throws -> Operations.DeleteTalk.Output {
         let conference = try await conference(input.path.slug)
         try await access(to: conference).requireOrganizer()

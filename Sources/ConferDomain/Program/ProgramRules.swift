@@ -88,6 +88,8 @@ public protocol ProgramRepository: Sendable {
     func saveTalk(_ talk: Talk, isNew: Bool, check: @Sendable ([ScheduledTalk]) throws -> Void) async throws -> Talk
     func talks(conferenceId: UUID) async throws -> [ScheduledTalk]
     func deleteTalk(sessionId: UUID, id: UUID) async throws
+    /// Under the conference lock, hands the scheduled talks to `plan` and stores the talks it returns.
+    func schedule(conferenceId: UUID, plan: @Sendable ([ScheduledTalk]) -> AutoScheduler.Plan) async throws -> AutoScheduler.Plan
     /// Stores the next version of the program; the snapshot is built from the current program by `snapshot(version)`.
     func release(conferenceId: UUID, note: String?, now: Date, snapshot: @Sendable (Int) throws -> String) async throws -> ProgramRelease
     /// Every release, newest first, snapshots included.

@@ -200,3 +200,24 @@ extension ProgramPostgresRepository {
             snapshot: try r["snapshot"].decode(String.self))
     }
 }
+
+extension ProgramPostgresRepository {
+    public func schedule(
+        conferenceId: UUID, plan: @Sendable ([ScheduledTalk]) -> AutoScheduler.Plan
+    ) async throws -> AutoScheduler.Plan {
+        try await db.transaction { connection in
+            try await connection.rows("SELECT 1 FROM conferences WHERE id = \(conferenceId) FOR UPDATE", logger: db.logger)
+            let result = plan(try await scheduled(conferenceId) { try await connection.rows($0, logger: db.logger) })
+            guard let now = result.talks.first?.createdAt else { return result }
+            try await connection.rows(
+                """
+                INSERT INTO talks (id, conference_id, session_id, submission_id, starts_at, duration_minutes, created_at)
+                SELECT x.id, \(conferenceId), x.session_id, x.submission_id, x.starts_at, x.minutes, \(now)
+                FROM unnest(\(result.talks.map(\.id)), \(result.talks.map(\.sessionId)), \(result.talks.map(\.submissionId)),
+                            \(result.talks.map(\.startsAt)), \(result.talks.map(\.durationMinutes)))
+                     AS x(id, session_id, submission_id, starts_at, minutes)
+                """, logger: db.logger)
+            return result
+        }
+    }
+}
