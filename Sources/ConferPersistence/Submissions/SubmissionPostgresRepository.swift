@@ -79,6 +79,10 @@ public struct SubmissionPostgresRepository: SubmissionRepository {
                 RETURNING version
                 """, logger: db.logger)
             guard let version = try updated.first?.column("version", as: Int.self) else { return nil }
+            if s.status == .withdrawn {
+                // A withdrawn proposal leaves the program; the next release's changes list it as removed.
+                try await connection.rows("DELETE FROM talks WHERE submission_id = \(s.id)", logger: db.logger)
+            }
             try await connection.rows("DELETE FROM submission_authors WHERE submission_id = \(s.id)", logger: db.logger)
             try await insertAuthors(s, connection)
             try await insertHistory(history, connection)

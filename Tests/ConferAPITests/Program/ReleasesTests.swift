@@ -65,13 +65,22 @@ struct ReleasesTests {
             let releases = try await app.get("\(base)/program/releases")
             #expect(releases.json["items"].array.map { $0["note"] } == ["Horaires ajustés", "Première version"])
 
+            // An accepted proposal withdrawn by its authors leaves the program, and the changes say so.
+            let secondTalk = try #require(try await app.get("\(base)/program").json["days"][0]["sessions"][0]["talks"].array
+                .first { $0["submissionId"].string == round.submissions[1] }?["id"].string)
+            #expect(try await app.post("\(round.submission(1))/withdraw", token: round.authors[1].token).json["status"] == "withdrawn")
+            _ = try await app.post("\(base)/program/releases", token: token, json: ["note": "Retrait"])
+            let removal = try await app.get("\(base)/program/changes?from=2&to=3")
+            #expect(removal.json["removed"].array.map { $0["talkId"] } == [.string(secondTalk)])
+            #expect(try await app.get("\(base)/sessions").json["items"][0]["talks"].array.count == 1)
+
             let ics = try await app.get("\(base)/program.ics")
             #expect(ics.status == 200)
             #expect(ics.header("Content-Type")?.hasPrefix("text/calendar") == true)
             let lines = ics.text.components(separatedBy: "\r\n")
             #expect(lines.first == "BEGIN:VCALENDAR")
             #expect(lines.filter { $0.hasPrefix("BEGIN:") }.count == lines.filter { $0.hasPrefix("END:") }.count)
-            #expect(lines.filter { $0 == "BEGIN:VEVENT" }.count == 3)
+            #expect(lines.filter { $0 == "BEGIN:VEVENT" }.count == 2)
             #expect(lines.contains("UID:talk-\(talkId)@confer"))
             #expect(lines.contains("DTSTART;TZID=Europe/Paris:20191114T094000"))
             #expect(lines.contains("TZID:Europe/Paris"))
