@@ -86,6 +86,35 @@ struct ReleasesTests {
             #expect(lines.contains("TZID:Europe/Paris"))
             #expect(lines.contains("LOCATION:Amphi B"))
             #expect(lines.allSatisfy { $0.utf8.count <= 75 })
+            try Self.parseWithICalendar(ics.text, expecting: "talk-\(talkId)@confer")
         }
+    }
+
+    /// Parses the calendar with the `icalendar` package from PyPI, which scripts/test installs and names in
+    /// CONFER_ICALENDAR_PYTHON (a plain `swift test` without it keeps the structural checks above).
+    static func parseWithICalendar(_ ics: String, expecting uid: String) throws {
+        guard let python = ProcessInfo.processInfo.environment["CONFER_ICALENDAR_PYTHON"] else { return }
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("confer-\(UUID().uuidString).ics")
+        try Data(ics.utf8).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: python)
+        process.arguments = ["-c", """
+            import sys
+            from icalendar import Calendar
+            cal = Calendar.from_ical(open(sys.argv[1], 'rb').read())
+            for event in cal.walk('VEVENT'):
+                start = event['DTSTART'].dt
+                assert start.tzinfo is not None, 'DTSTART without a time zone'
+                print(event['UID'], start.isoformat())
+            """, file.path]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        process.waitUntilExit()
+        let printed = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(process.terminationStatus == 0, "icalendar refused the calendar: \(printed)")
+        #expect(printed.contains("\(uid) 2019-11-14T09:40:00+01:00"), "\(printed)")
     }
 }
