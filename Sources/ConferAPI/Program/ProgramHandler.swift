@@ -152,9 +152,15 @@ extension APIHandler {
                 submissionId: $0.id, number: $0.number, topicId: $0.topicId, format: $0.format,
                 presenters: Set($0.authors.filter(\.presenting).map { $0.email.lowercased() }))
         }
+        var chairEmails: [UUID: String] = [:]
+        for chairId in Set(sessions.flatMap(\.chairIds)) {
+            chairEmails[chairId] = try await deps.accounts.find(id: chairId)?.email.lowercased()
+        }
+        let chairs = Dictionary(uniqueKeysWithValues: sessions.map { ($0.id, Set($0.chairIds.compactMap { chairEmails[$0] })) })
         let (now, talkMinutes) = (now, minutes)
         let plan = try await deps.program.schedule(conferenceId: conference.id) { scheduled in
-            AutoScheduler.plan(candidates: candidates, sessions: sessions, scheduled: scheduled, talkMinutes: talkMinutes, now: now)
+            AutoScheduler.plan(
+                candidates: candidates, sessions: sessions, scheduled: scheduled, talkMinutes: talkMinutes, now: now, chairs: chairs)
         }
         let talks = Dictionary(grouping: try await deps.program.talks(conferenceId: conference.id), by: \.talk.sessionId)
         return .ok(.init(body: .json(.init(

@@ -37,8 +37,11 @@ public enum AutoScheduler {
         public var unplaced: [Unplaced]
     }
 
+    /// `chairs` gives the lower-cased emails of each session's chairs: a chair does not present elsewhere while
+    /// chairing (presenting in the session they chair is fine).
     public static func plan(
-        candidates: [Candidate], sessions: [ProgramSession], scheduled: [ScheduledTalk], talkMinutes: Int, now: Date
+        candidates: [Candidate], sessions: [ProgramSession], scheduled: [ScheduledTalk], talkMinutes: Int, now: Date,
+        chairs: [UUID: Set<String>] = [:]
     ) -> Plan {
         let sessions = sessions.sorted { ($0.startsAt, $0.id.uuidString) < ($1.startsAt, $1.id.uuidString) }
         let alreadyPlaced = Set(scheduled.map(\.talk.submissionId))
@@ -55,8 +58,13 @@ public enum AutoScheduler {
             if let topic = topicOf[item.talk.submissionId] ?? nil { topicsBySession[item.session.id, default: []].insert(topic) }
         }
 
-        func free(_ presenters: Set<String>, _ start: Date, _ end: Date) -> Bool {
-            presenters.allSatisfy { email in (busy[email] ?? []).allSatisfy { $0.1 <= start || end <= $0.0 } }
+        func free(_ presenters: Set<String>, _ start: Date, _ end: Date, in session: ProgramSession) -> Bool {
+            let talking = presenters.allSatisfy { email in (busy[email] ?? []).allSatisfy { $0.1 <= start || end <= $0.0 } }
+            let chairing = sessions.contains { other in
+                other.id != session.id && other.startsAt < end && start < other.endsAt
+                    && !(chairs[other.id] ?? []).isDisjoint(with: presenters)
+            }
+            return talking && !chairing
         }
 
         let waiting = candidates.filter { !alreadyPlaced.contains($0.submissionId) }
@@ -76,7 +84,7 @@ public enum AutoScheduler {
                     unplaced.append(Unplaced(submissionId: candidate.submissionId, reason: "there is no poster session"))
                     continue
                 }
-                guard let session = posterSessions.first(where: { free(candidate.presenters, $0.startsAt, $0.endsAt) }) else {
+                guard let session = posterSessions.first(where: { free(candidate.presenters, $0.startsAt, $0.endsAt, in: $0) }) else {
                     unplaced.append(Unplaced(submissionId: candidate.submissionId, reason: "a presenting author is busy during every poster session"))
                     continue
                 }
@@ -89,7 +97,11 @@ public enum AutoScheduler {
             }
             let parallel = sessions.filter { $0.kind == .parallel }
             let preference = { (session: ProgramSession) -> Int in
-                guard let topic = candidate.topicId else { return topicsBySession[session.id]?.isEmpty == false ? 3 : 2 }
+                guard let topic = candidate.topicId else {
+                    // No topic: keep topic sessions free for their own proposals.
+                    if (topicsBySession[session.id] ?? []).isEmpty { return session.topicId == nil ? 1 : 2 }
+                    return 3
+                }
                 if session.topicId == topic { return 0 }
                 if topicsBySession[session.id]?.contains(topic) == true { return 1 }
                 if session.topicId == nil && (topicsBySession[session.id] ?? []).isEmpty { return 2 }
@@ -108,7 +120,7 @@ public enum AutoScheduler {
                     let taken = (used[session.id] ?? []).contains { $0.0 < end && start < $0.1 }
                     if !taken {
                         sawFreeSlot = true
-                        if free(candidate.presenters, start, end) {
+                        if free(candidate.presenters, start, end, in: session) {
                             let talk = Talk(id: UUID(), conferenceId: session.conferenceId, sessionId: session.id,
                                             submissionId: candidate.submissionId, startsAt: start, durationMinutes: talkMinutes, createdAt: now)
                             talks.append(talk)

@@ -33,6 +33,9 @@ public enum ProgramRules {
         if let clash = others.first(where: { $0.roomId == session.roomId && $0.overlaps(session) }) {
             throw DomainError.conflict(code: "room-conflict", detail: "The room is taken by the session \"\(clash.title)\" at that time.")
         }
+        if let clash = others.first(where: { $0.overlaps(session) && !Set($0.chairIds).isDisjoint(with: session.chairIds) }) {
+            throw DomainError.conflict(code: "chair-conflict", detail: "A chair of this session also chairs \"\(clash.title)\" at the same time.")
+        }
         if session.kind != .break {
             let plenaryClash = others.first { other in
                 other.kind != .break && other.overlaps(session) && (other.kind == .plenary || session.kind == .plenary)

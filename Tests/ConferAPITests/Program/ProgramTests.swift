@@ -33,6 +33,13 @@ struct ProgramTests {
             #expect(try await app.post("\(base)/sessions", token: token, json: Self.session("Ouverture", room: amphi, 14, "08:00", "09:00", kind: "plenary")).status == 201)
             #expect(try await app.post("\(base)/sessions", token: token, json: Self.session("Café", room: salle, 14, "08:30", "09:00", kind: "break")).status == 201)
 
+            var chaired = Self.session("Présidée", room: salle, 15, "16:00", "17:00")
+            chaired["chairIds"] = [.string(call.admin.id)]
+            #expect(try await app.post("\(base)/sessions", token: token, json: chaired).status == 201)
+            var twice = Self.session("Présidée aussi", room: amphi, 15, "16:30", "17:30")
+            twice["chairIds"] = [.string(call.admin.id)]
+            let chairClash = try await app.post("\(base)/sessions", token: token, json: twice)
+            #expect(chairClash.json["type"].string?.hasSuffix("chair-conflict") == true)
             #expect(try await app.post("\(base)/sessions", token: token, json: Self.session("Trop tôt", room: salle, 13, "09:00", "10:00")).errorFields == ["startsAt"])
             #expect(try await app.post("\(base)/sessions", token: token, json: Self.session("À l'envers", room: salle, 15, "10:00", "09:00")).errorFields == ["endsAt"])
             #expect(try await app.post("\(base)/sessions", token: token, json: Self.session("Sans salle", room: UUID().uuidString, 15, "09:00", "10:00")).errorFields == ["roomId"])
@@ -45,9 +52,9 @@ struct ProgramTests {
             #expect(try await app.patch("\(base)/sessions/\(id)", token: token, json: ["title": "x"], headers: ["If-Match": "\"1\""]).status == 412)
             let author = try await app.signUp("Claire")
             #expect(try await app.post("\(base)/sessions", token: author.token, json: Self.session("Pirate", room: salle, 15, "09:00", "10:00")).status == 403)
-            #expect(try await app.get("\(base)/sessions").json["items"].array.count == 4)
+            #expect(try await app.get("\(base)/sessions").json["items"].array.count == 5)
             #expect(try await app.delete("\(base)/sessions/\(id)", token: token).status == 204)
-            #expect(try await app.get("\(base)/sessions").json["items"].array.count == 3)
+            #expect(try await app.get("\(base)/sessions").json["items"].array.count == 4)
         }
     }
 
