@@ -182,6 +182,41 @@ extension APIHandler {
         return .ok(.init(body: .json(.init(items: vouchers.map(Components.Schemas.Voucher.init)))))
     }
 
+    func listBadges(_ input: Operations.ListBadges.Input) async throws -> Operations.ListBadges.Output {
+        let conference = try await conference(input.path.slug)
+        try await access(to: conference).requireOrganizer()
+        let language = LanguageNegotiation.best(for: input.headers.acceptLanguage, among: conference.languages)
+        async let registrationsLoad = deps.registrations.all(conferenceId: conference.id, query: RegistrationQuery(status: .confirmed))
+        async let categoriesLoad = deps.registrations.categories(conferenceId: conference.id)
+        let (registrations, categories) = try await (registrationsLoad, categoriesLoad)
+        let names = Dictionary(uniqueKeysWithValues: categories.map {
+            ($0.id, $0.texts.text("name", in: language, fallbacks: conference.languages) ?? "")
+        })
+        let title = conference.text(.acronym, language: language) ?? conference.text(.name, language: language) ?? conference.slug
+        let badges = registrations
+            .sorted { ($0.attendee.name.lowercased(), $0.id.uuidString) < ($1.attendee.name.lowercased(), $1.id.uuidString) }
+            .map { r in
+                Components.Schemas.Badge(
+                    registrationId: r.id.uuidString.lowercased(), name: r.attendee.name, affiliation: r.attendee.affiliation,
+                    category: names[r.categoryId] ?? "", conference: title,
+                    accessibility: Self.badgeNeeds(r.attendee.accessibility))
+            }
+        if Negotiation.prefers(.csv, over: .json, in: input.headers.accept) {
+            let rows = badges.map { [$0.name, $0.affiliation ?? "", $0.category, $0.conference, $0.accessibility.map(\.rawValue).joined(separator: " ")] }
+            return .ok(.init(body: .csv(HTTPBody(CSV.document(header: ["name", "affiliation", "category", "conference", "accessibility"], rows: rows)))))
+        }
+        return .ok(.init(body: .json(.init(items: badges))))
+    }
+
+    static func badgeNeeds(_ n: AccessibilityNeeds) -> [Components.Schemas.Badge.AccessibilityPayloadPayload] {
+        let flags: [(Bool, Components.Schemas.Badge.AccessibilityPayloadPayload)] = [
+            (n.wheelchairAccess, .wheelchairAccess), (n.signLanguageInterpretation, .signLanguageInterpretation),
+            (n.hearingLoop, .hearingLoop), (n.largePrintOrBraille, .largePrintOrBraille), (n.quietRoom, .quietRoom),
+            (n.companion, .companion),
+        ]
+        return flags.filter(\.0).map(\.1)
+    }
+
     /// The registration if the caller may see it (organizers, its attendee); 404 otherwise.
     func visibleRegistration(_ slug: String, _ id: String) async throws -> (Conference, ConferenceAccess, Registration) {
         let conference = try await conference(slug)

@@ -214,6 +214,31 @@ struct RegistrationOperationsTests {
         }
     }
 
+    @Test func badgesListConfirmedAttendeesByName() async throws {
+        try await TestApp.run { app in
+            let reg = try await OpenRegistration.make(app)
+            let category = try await reg.category(app, capacity: 2)
+            let zoe = try await app.signUp("Zoé Lefèvre", affiliation: "Université Rennes 2")
+            let ana = try await app.signUp("Ana Lopes")
+            let late = try await app.signUp("Aaron Late")
+            _ = try await app.post("\(reg.base)/registrations", token: zoe.token, json: [
+                "categoryId": .string(category), "accessibility": ["signLanguageInterpretation": true, "quietRoom": true],
+            ])
+            _ = try await app.post("\(reg.base)/registrations", token: ana.token, json: ["categoryId": .string(category)])
+            #expect(try await app.post("\(reg.base)/registrations", token: late.token, json: ["categoryId": .string(category)]).json["status"] == "waitlisted")
+
+            let badges = try await app.get("\(reg.base)/registrations/badges", token: reg.admin.token, headers: ["Accept-Language": "en"])
+            #expect(badges.status == 200)
+            #expect(badges.json["items"].array.map { $0["name"] } == ["Ana Lopes", "Zoé Lefèvre"])
+            #expect(badges.json["items"][1]["category"] == "Student")
+            #expect(badges.json["items"][1]["affiliation"] == "Université Rennes 2")
+            #expect(badges.json["items"][1]["accessibility"] == ["signLanguageInterpretation", "quietRoom"])
+            let csv = try await app.get("\(reg.base)/registrations/badges", token: reg.admin.token, headers: ["Accept": "text/csv"])
+            #expect(csv.text.contains("\"Zoé Lefèvre\",\"Université Rennes 2\""))
+            #expect(try await app.get("\(reg.base)/registrations/badges", token: zoe.token).status == 403)
+        }
+    }
+
     @Test func categoriesAreValidatedAndOrganizerOnly() async throws {
         try await TestApp.run { app in
             let reg = try await OpenRegistration.make(app)
