@@ -147,6 +147,9 @@ public struct SubmissionPostgresRepository: SubmissionRepository {
         case .titleDescending: ("s.title DESC, s.id DESC", "s.title", "text", "<")
         case .score: ("coalesce(rs.mean, -1) DESC, s.id DESC", "coalesce(rs.mean, -1)", "float8", "<")
         }
+        // Authors learn a decision only when notified: until then they filter on the status they are shown.
+        let statusColumn = query.scope == .all ? "s.status"
+            : "CASE WHEN s.status IN ('accepted', 'rejected') AND s.notified_at IS NULL THEN 'submitted' ELSE s.status END"
         let afterKey = after.flatMap { $0.count == 2 ? $0[0] : nil }
         let afterId = after.flatMap { $0.count == 2 ? UUID(uuidString: $0[1]) : nil }
         let text = query.text?.trimmingCharacters(in: .whitespacesAndNewlines).nilIfEmpty
@@ -161,7 +164,7 @@ public struct SubmissionPostgresRepository: SubmissionRepository {
                     WHERE sa.submission_id = s.id AND lower(sa.email) = lower(\(email)::text))
                    OR (\(includeAssigned) AND EXISTS (
                     SELECT 1 FROM assignments a WHERE a.submission_id = s.id AND a.reviewer_id = \(accountId)::uuid)))
-              AND (\(query.status?.rawValue)::text IS NULL OR s.status = \(query.status?.rawValue)::text)
+              AND (\(query.status?.rawValue)::text IS NULL OR \(unescaped: statusColumn) = \(query.status?.rawValue)::text)
               AND (\(query.topicId)::uuid IS NULL OR s.topic_id = \(query.topicId)::uuid)
               AND (\(query.format?.rawValue)::text IS NULL OR s.format = \(query.format?.rawValue)::text)
               AND (\(text)::text IS NULL OR s.search @@ (websearch_to_tsquery('french', \(text)::text)

@@ -56,8 +56,11 @@ struct ReviewsTests {
             let closed = try await app.request(.put, "\(reviews)/\(reviewId)", token: round.reviewers[0].token, json: Self.review(1, "Trop tard"))
             #expect(closed.status == 409)
             #expect(closed.json["type"].string?.hasSuffix("review-closed") == true)
-            // Before notification the authors still read "submitted".
+            // Before notification the authors still read "submitted", and their filters cannot tell either.
             #expect(try await app.get(round.submission(0), token: round.authors[0].token).json["status"] == "submitted")
+            #expect(try await app.get("\(round.call.submissions)?status=accepted", token: round.authors[0].token).json["items"] == [])
+            #expect(try await app.get("\(round.call.submissions)?status=submitted", token: round.authors[0].token).json["items"].array.count == 1)
+            #expect(try await app.get("\(round.call.submissions)?status=accepted", token: admin).json["items"].array.count == 1)
         }
     }
 
