@@ -3,10 +3,17 @@ import HTTPTypes
 import Hummingbird
 
 /// Reads request bodies whole, up to 1 MiB (413 beyond), and insists that they are JSON (415 otherwise),
-/// before any handler or the generated decoder sees them.
+/// before any handler or the generated decoder sees them; drops `Accept` values that ask for nothing offered.
 struct BodyMiddleware<Context: RequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var request = request
+        // Every operation has one default representation (JSON, or iCalendar for program.ics); CSV is the only
+        // alternative some offer. Other Accept values are disregarded (RFC 9110 §12.5.1) rather than refused.
+        if let accept = request.headers[.accept], !accept.localizedCaseInsensitiveContains("csv") {
+            var head = request.head
+            head.headerFields[.accept] = nil
+            request = Request(head: head, body: request.body)
+        }
         if let length = request.headers[.contentLength].flatMap(Int.init), length > AppLimits.maxBodyBytes {
             throw HTTPError(.contentTooLarge)
         }

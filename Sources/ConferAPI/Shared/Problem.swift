@@ -72,6 +72,10 @@ struct Problem: Encodable, Sendable {
     /// Errors of the generated layer: a handler's own error inside, or a request it could not decode.
     static func from(_ error: ServerError) -> Problem? {
         if let inner = from(error.underlyingError) { return inner }
+        if error.causeDescription.localizedCaseInsensitiveContains("not acceptable") {
+            return Problem(status: .notAcceptable, code: "not-acceptable",
+                           detail: "This operation cannot answer in the media types your Accept header lists.")
+        }
         // The handler ran and failed with something we do not know: that is our bug, not the client's.
         guard error.operationInput == nil else { return nil }
         if let decoding = error.underlyingError as? DecodingError {

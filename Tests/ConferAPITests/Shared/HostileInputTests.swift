@@ -75,6 +75,20 @@ struct HostileInputTests {
         }
     }
 
+    @Test func unsupportedAcceptHeadersAreDisregardedNotFailed() async throws {
+        try await TestApp.run { app in
+            let html = try await app.get("/v1/conferences", headers: ["Accept": "text/html"])
+            #expect(html.status == 200)
+            #expect(html.header("Content-Type")?.hasPrefix("application/json") == true)
+            let admin = try await app.admin()
+            _ = try await app.createConference("accept-2027", by: admin)
+            // CSV where none is offered cannot be honoured: a clear 406, never a 500.
+            let csv = try await app.get("/v1/conferences/accept-2027/topics", headers: ["Accept": "text/csv"])
+            #expect(csv.status == 406)
+            #expect(csv.isProblem)
+        }
+    }
+
     @Test func unknownRoutesAre404Problems() async throws {
         try await TestApp.run { app in
             let reply = try await app.get("/v1/nothing-here")
