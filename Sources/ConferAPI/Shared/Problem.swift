@@ -121,8 +121,9 @@ struct Problem: Encodable, Sendable {
             return Problem(status: .badRequest, code: "bad-request", detail: "The request could not be read.")
         }
         if issue.field.isEmpty {
-            return Problem(status: .badRequest, code: "malformed-json",
-                           detail: "The body must be a JSON object: \(issue.message).")
+            // A value with no field name: a query or path parameter, or a body that is not an object.
+            return Problem(status: .badRequest, code: "bad-request",
+                           detail: "A parameter or the body could not be read: it \(issue.message).")
         }
         return Problem(status: .unprocessableContent, code: "validation",
                        detail: "The request breaks a rule: \(issue.field).", errors: [issue])
