@@ -150,13 +150,7 @@ public struct RegistrationPostgresRepository: RegistrationRepository {
                     let rows = try await connection.rows(
                         "SELECT \(unescaped: Registration.columns) FROM registrations g WHERE g.id = \(promotedId)", logger: logger)
                     let message = promotionMessage(try Registration(row: rows[0]))
-                    try await connection.rows(
-                        """
-                        INSERT INTO outbox_messages (id, conference_id, kind, recipient, recipient_name, language, subject, body,
-                            next_attempt_at, created_at)
-                        VALUES (\(UUID()), \(r.conferenceId), \(message.kind), \(message.recipient), \(message.recipientName),
-                            \(message.language), \(message.subject), \(message.body), \(now), \(now))
-                        """, logger: logger)
+                    try await connection.enqueue(message, conferenceId: r.conferenceId, now: now, logger: logger)
                 }
             }
             let rows = try await connection.rows(

@@ -49,3 +49,16 @@ public struct OutboxRelay: Sendable {
         }
     }
 }
+
+extension PostgresConnection {
+    /// Queues a message in the outbox, inside the caller's transaction, so it is sent only if the change commits.
+    func enqueue(_ message: OutboundMessage, conferenceId: UUID, now: Date, logger: Logger) async throws {
+        try await rows(
+            """
+            INSERT INTO outbox_messages (id, conference_id, kind, submission_id, recipient, recipient_name,
+                language, subject, body, next_attempt_at, created_at)
+            VALUES (\(UUID()), \(conferenceId), \(message.kind), \(message.submissionId), \(message.recipient),
+                \(message.recipientName), \(message.language), \(message.subject), \(message.body), \(now), \(now))
+            """, logger: logger)
+    }
+}

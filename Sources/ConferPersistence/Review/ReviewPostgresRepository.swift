@@ -197,13 +197,7 @@ public struct ReviewPostgresRepository: ReviewRepository {
             var queued = 0
             for submission in submissions {
                 for message in compose(submission, reviews[submission.id] ?? []) {
-                    try await connection.rows(
-                        """
-                        INSERT INTO outbox_messages (id, conference_id, kind, submission_id, recipient, recipient_name,
-                            language, subject, body, next_attempt_at, created_at)
-                        VALUES (\(UUID()), \(conferenceId), \(message.kind), \(message.submissionId), \(message.recipient),
-                            \(message.recipientName), \(message.language), \(message.subject), \(message.body), \(now), \(now))
-                        """, logger: logger)
+                    try await connection.enqueue(message, conferenceId: conferenceId, now: now, logger: logger)
                     queued += 1
                 }
             }
