@@ -1,3 +1,4 @@
+import AsyncHTTPClient
 import ConferAPI
 import ConferDomain
 import ConferPersistence
@@ -7,21 +8,31 @@ import ServiceLifecycle
 import PostgresNIO
 
 /// The one composition root: repositories over the client, the router over the repositories, the application.
-func buildApplication(settings: Settings, client: PostgresClient, logger: Logger) async throws -> some ApplicationProtocol {
+func buildApplication(
+    settings: Settings, client: PostgresClient, http: HTTPClient, logger: Logger
+) async throws -> some ApplicationProtocol {
     let repositories = PostgresRepositories(client: client, logger: logger)
-    let router = try await buildRouter(dependencies(repositories, bcryptCost: settings.bcryptCost))
+    let router = try await buildRouter(dependencies(
+        repositories, bcryptCost: settings.bcryptCost, allowPrivateWebhookTargets: settings.webhooksAllowPrivate))
     let outbox = OutboxService(
         relay: OutboxRelay(database: repositories.database, transport: LogTransport(logger: logger)), logger: logger)
+    let webhooks = WebhookService(
+        relay: WebhookRelay(
+            database: repositories.database,
+            transport: WebhookHTTPTransport(client: http, allowPrivateTargets: settings.webhooksAllowPrivate)),
+        logger: logger)
     return Application(
         router: router,
         configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "confer"),
-        services: [outbox],
+        services: [outbox, webhooks],
         logger: logger)
 }
 
 /// The HTTP layer's dependencies, all backed by PostgreSQL.
-func dependencies(_ r: PostgresRepositories, bcryptCost: UInt8) -> AppDependencies {
+func dependencies(_ r: PostgresRepositories, bcryptCost: UInt8, allowPrivateWebhookTargets: Bool) -> AppDependencies {
     AppDependencies(
-        accounts: r.accounts, tokens: r.tokens, conferences: r.conferences, members: r.members, topics: r.topics, submissions: r.submissions, reviews: r.reviews, registrations: r.registrations, program: r.program,
-        idempotency: r.idempotency, probe: r.probe, clock: SystemWallClock(), bcryptCost: bcryptCost)
+        accounts: r.accounts, tokens: r.tokens, conferences: r.conferences, members: r.members, topics: r.topics,
+        submissions: r.submissions, reviews: r.reviews, registrations: r.registrations, program: r.program,
+        webhooks: r.webhooks, idempotency: r.idempotency, probe: r.probe, clock: SystemWallClock(), bcryptCost: bcryptCost,
+        allowPrivateWebhookTargets: allowPrivateWebhookTargets)
 }

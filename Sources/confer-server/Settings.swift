@@ -11,6 +11,8 @@ struct Settings: Sendable {
     var bcryptCost: UInt8
     var adminEmail: String?
     var adminPassword: String?
+    /// Lets webhooks target loopback and private addresses; off by default against server-side request forgery.
+    var webhooksAllowPrivate = false
 
     static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) throws -> Settings {
         guard let url = env["DATABASE_URL"], !url.isEmpty else {
@@ -36,9 +38,14 @@ struct Settings: Sendable {
         if (email == nil) != (password == nil) {
             throw StartupError("set both CONFER_ADMIN_EMAIL and CONFER_ADMIN_PASSWORD, or neither")
         }
+        let allowPrivateText = (env["WEBHOOKS_ALLOW_PRIVATE"] ?? "false").lowercased()
+        guard ["true", "false", "1", "0", ""].contains(allowPrivateText) else {
+            throw StartupError("WEBHOOKS_ALLOW_PRIVATE must be true or false (got \(allowPrivateText))")
+        }
         return Settings(
             databaseURL: url, host: env["HOST"].flatMap { $0.isEmpty ? nil : $0 } ?? "127.0.0.1", port: port,
-            logLevel: level, bcryptCost: cost, adminEmail: email, adminPassword: password)
+            logLevel: level, bcryptCost: cost, adminEmail: email, adminPassword: password,
+            webhooksAllowPrivate: allowPrivateText == "true" || allowPrivateText == "1")
     }
 
     func logger(_ label: String = "confer") -> Logger {

@@ -24,6 +24,10 @@ extension Components.Schemas.Submission {
             }),
             createdAt: s.createdAt, updatedAt: s.updatedAt, submittedAt: s.submittedAt, withdrawnAt: s.withdrawnAt,
             decidedAt: decisionVisible ? s.decidedAt : nil, notifiedAt: s.notifiedAt,
+            // Anonymity warnings quote author names, and duplicates point at other proposals: never for reviewers.
+            warnings: viewer == .reviewer ? [] : s.warnings.map {
+                .init(field: $0.field, code: .init(rawValue: $0.code.rawValue) ?? .selfReference, message: $0.message)
+            },
             reviewSummary: viewer == .organizer ? summary.map { .init(count: $0.count, meanScore: $0.meanScore) } : nil,
             history: history.flatMap { SubmissionAccess.visibleHistory($0, of: s, to: viewer) }?
                 .map(Components.Schemas.HistoryEntry.init))

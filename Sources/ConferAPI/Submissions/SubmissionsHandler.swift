@@ -12,6 +12,7 @@ import OpenAPIRuntime
 // | GET  …/submissions/stats                           | organizer                                               |
 // | GET  …/submissions/{id}, …/{id}/history            | organizers, its authors (anyone else: 404)              |
 // | PATCH, POST …/{id}/submit, …/{id}/withdraw          | its corresponding author until the deadline; organizers |
+// | GET  …/submissions/{id}/similar, ?duplicateOf=     | organizer                                               |
 extension APIHandler {
     func createSubmission(_ input: Operations.CreateSubmission.Input) async throws -> Operations.CreateSubmission.Output {
         let conference = try await conference(input.path.slug)
@@ -44,13 +45,21 @@ extension APIHandler {
             v.require(topicId != nil, "topicId", "must be a UUID")
         }
         v.text(input.query.q, "q", max: 200)
+        var duplicateOf: UUID?
+        if let text = input.query.duplicateOf {
+            duplicateOf = UUID(uuidString: text)
+            v.require(duplicateOf != nil, "duplicateOf", "must be a UUID")
+        }
         try v.finish()
+        if duplicateOf != nil { try access.requireOrganizer() }
         let scope: SubmissionScope = access.isOrganizer ? .all
             : access.isReviewer ? .authoredOrAssigned(accountId: caller.accountId, email: caller.email)
             : .authoredBy(accountId: caller.accountId, email: caller.email)
-        let query = SubmissionQuery(
+        var query = SubmissionQuery(
             scope: scope, status: input.query.status?.domain, topicId: topicId, format: input.query.format?.domain,
             text: input.query.q, sort: SubmissionQuery.Sort(rawValue: input.query.sort?.rawValue ?? "createdAt") ?? .createdAt)
+        query.hasAnonymityWarnings = input.query.hasAnonymityWarnings
+        query.duplicateOf = duplicateOf
         try SubmissionAccess.checkSort(query.sort, access: access)
         if Negotiation.prefers(.csv, over: .json, in: input.headers.accept) {
             try access.requireOrganizer()
@@ -69,6 +78,25 @@ extension APIHandler {
                     submission, viewer: viewer, conference: conference, summary: summaries[submission.id] ?? ReviewSummary(count: 0, meanScore: nil))
             },
             nextCursor: submissions.nextCursor))))
+    }
+
+    func listSimilarSubmissions(
+        _ input: Operations.ListSimilarSubmissions.Input
+    ) async throws -> Operations.ListSimilarSubmissions.Output {
+        let conference = try await conference(input.path.slug)
+        try await access(to: conference).requireOrganizer()
+        let id = try uuid(input.path.submissionId, "proposal")
+        guard try await deps.submissions.find(conferenceId: conference.id, id: id) != nil else {
+            throw DomainError.notFound("There is no proposal \(input.path.submissionId) in this conference.")
+        }
+        var v = Validator()
+        let limit = input.query.limit ?? NearDuplicates.defaultLimit
+        v.require((1...NearDuplicates.maxLimit).contains(limit), "limit", "must be from 1 to \(NearDuplicates.maxLimit)")
+        try v.finish()
+        let similar = try await deps.submissions.similar(conferenceId: conference.id, submissionId: id, limit: limit)
+        return .ok(.init(body: .json(.init(items: similar.map {
+            .init(score: $0.score, submission: .init($0.submission, viewer: .organizer, conference: conference))
+        }))))
     }
 
     func getSubmissionStats(_ input: Operations.GetSubmissionStats.Input) async throws -> Operations.GetSubmissionStats.Output {

@@ -54,6 +54,8 @@ public struct Submission: Sendable, Equatable {
     public var decidedAt: Date? = nil
     /// When its authors were told the decision; they see reviews only from then on.
     public var notifiedAt: Date? = nil
+    /// Remarks for its authors and organizers from the last save (anonymity, likely duplicates); never blocking.
+    public var warnings: [SubmissionWarning] = []
     public var version: Int
 
     public init(

@@ -103,6 +103,10 @@ public struct SubmissionQuery: Sendable, Equatable {
     public var format: SubmissionFormat?
     /// Full text, French and English stemming, over titles, abstracts (all languages) and keywords.
     public var text: String?
+    /// Only those whose last save raised an anonymity warning.
+    public var hasAnonymityWarnings: Bool?
+    /// Only those similar to this proposal (`NearDuplicates.threshold`), organizers only.
+    public var duplicateOf: UUID?
     public var sort: Sort
 
     public init(

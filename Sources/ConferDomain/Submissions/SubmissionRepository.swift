@@ -3,6 +3,7 @@ import Foundation
 /// Storage of proposals with their authors and history.
 public protocol SubmissionRepository: Sendable {
     /// Stores a new proposal, its authors and its first history entry in one transaction; assigns its number.
+    /// Adds a `possibleDuplicate` warning when its owner already has a similar proposal in the conference.
     func create(_ submission: Submission, history: HistoryEntry) async throws -> Submission
     /// One proposal of a conference, with its authors.
     func find(conferenceId: UUID, id: UUID) async throws -> Submission?
@@ -14,6 +15,8 @@ public protocol SubmissionRepository: Sendable {
     func update(_ submission: Submission, ifVersion: Int, history: HistoryEntry) async throws -> Submission?
     /// A page of a proposal's history, oldest first.
     func history(submissionId: UUID, page: PageRequest) async throws -> Page<HistoryEntry>
+    /// The conference's proposals most similar to this one, above `NearDuplicates.threshold`, best first.
+    func similar(conferenceId: UUID, submissionId: UUID, limit: Int) async throws -> [SimilarSubmission]
     /// Counts by status, format and topic.
     func stats(conferenceId: UUID) async throws -> SubmissionStats
 }

@@ -89,6 +89,8 @@ public enum SubmissionRules {
             next.updatedAt = now
             next.version = current.version + 1
         }
+        // Warnings are recomputed on every save, so fixing the text clears them; storage adds likely duplicates.
+        next.warnings = AnonymityCheck.warnings(for: next, reviewMode: conference.reviewMode)
         return next
     }
 

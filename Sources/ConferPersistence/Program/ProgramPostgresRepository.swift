@@ -173,7 +173,9 @@ extension ProgramPostgresRepository {
                 INSERT INTO program_releases (conference_id, version, note, published_at, snapshot)
                 VALUES (\(conferenceId), \(version), \(note), \(now), \(json))
                 """, logger: db.logger)
-            return ProgramRelease(conferenceId: conferenceId, version: version, note: note, publishedAt: now, snapshot: json)
+            let release = ProgramRelease(conferenceId: conferenceId, version: version, note: note, publishedAt: now, snapshot: json)
+            try await connection.emit(WebhookEvent.programReleased(release), logger: db.logger)
+            return release
         }
     }
 

@@ -94,7 +94,11 @@ public struct RegistrationPostgresRepository: RegistrationRepository {
                     """, logger: logger)
                 let rows = try await connection.rows(
                     "SELECT \(unescaped: Registration.columns) FROM registrations g WHERE g.id = \(d.id)", logger: logger)
-                return try Registration(row: rows[0])
+                let registration = try Registration(row: rows[0])
+                try await connection.emit(
+                    WebhookEvent.registration(registration, full ? .registrationWaitlisted : .registrationConfirmed, at: now),
+                    logger: logger)
+                return registration
             }
         } catch let error as DomainError {
             if case .conflict = error {
@@ -149,13 +153,16 @@ public struct RegistrationPostgresRepository: RegistrationRepository {
                 if let promotedId = try promoted.first?.column("id", as: UUID.self) {
                     let rows = try await connection.rows(
                         "SELECT \(unescaped: Registration.columns) FROM registrations g WHERE g.id = \(promotedId)", logger: logger)
-                    let message = promotionMessage(try Registration(row: rows[0]))
-                    try await connection.enqueue(message, conferenceId: r.conferenceId, now: now, logger: logger)
+                    let promoted = try Registration(row: rows[0])
+                    try await connection.enqueue(promotionMessage(promoted), conferenceId: r.conferenceId, now: now, logger: logger)
+                    try await connection.emit(WebhookEvent.registration(promoted, .registrationPromoted, at: now), logger: logger)
                 }
             }
             let rows = try await connection.rows(
                 "SELECT \(unescaped: Registration.columns) FROM registrations g WHERE g.id = \(r.id)", logger: logger)
-            return try Registration(row: rows[0])
+            let cancelled = try Registration(row: rows[0])
+            try await connection.emit(WebhookEvent.registration(cancelled, .registrationCancelled, at: now), logger: logger)
+            return cancelled
         }
     }
 

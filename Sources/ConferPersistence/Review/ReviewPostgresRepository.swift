@@ -123,17 +123,21 @@ public struct ReviewPostgresRepository: ReviewRepository {
 
     public func createReview(_ v: Review) async throws -> Review {
         do {
-            let rows = try await db.query(
-                """
-                WITH inserted AS (
-                    INSERT INTO reviews (id, conference_id, submission_id, reviewer_id, score, confidence,
-                        comments_for_authors, comments_for_committee, created_at, updated_at)
-                    VALUES (\(v.id), \(v.conferenceId), \(v.submissionId), \(v.reviewerId), \(v.score), \(v.confidence),
-                        \(v.commentsForAuthors), \(v.commentsForCommittee), \(v.createdAt), \(v.updatedAt))
-                    RETURNING *)
-                SELECT \(unescaped: Review.columns) FROM inserted r
-                """)
-            return try Review(row: rows[0])
+            return try await db.transaction { connection in
+                let rows = try await connection.rows(
+                    """
+                    WITH inserted AS (
+                        INSERT INTO reviews (id, conference_id, submission_id, reviewer_id, score, confidence,
+                            comments_for_authors, comments_for_committee, created_at, updated_at)
+                        VALUES (\(v.id), \(v.conferenceId), \(v.submissionId), \(v.reviewerId), \(v.score), \(v.confidence),
+                            \(v.commentsForAuthors), \(v.commentsForCommittee), \(v.createdAt), \(v.updatedAt))
+                        RETURNING *)
+                    SELECT \(unescaped: Review.columns) FROM inserted r
+                    """, logger: db.logger)
+                let review = try Review(row: rows[0])
+                try await connection.emit(WebhookEvent.reviewSubmitted(review), logger: db.logger)
+                return review
+            }
         } catch DomainError.conflict {
             throw DomainError.conflict(code: "already-reviewed", detail: "You have already reviewed this proposal; change your review with PUT.")
         }
@@ -196,10 +200,13 @@ public struct ReviewPostgresRepository: ReviewRepository {
             let reviews = Dictionary(grouping: try reviewRows.map(Review.init(row:)), by: \.submissionId)
             var queued = 0
             for submission in submissions {
-                for message in compose(submission, reviews[submission.id] ?? []) {
+                let messages = compose(submission, reviews[submission.id] ?? [])
+                for message in messages {
                     try await connection.enqueue(message, conferenceId: conferenceId, now: now, logger: logger)
-                    queued += 1
                 }
+                queued += messages.count
+                try await connection.emit(
+                    WebhookEvent.notificationQueued(submission, messages: messages.count, at: now), logger: logger)
             }
             try await connection.rows("UPDATE submissions SET notified_at = \(now) WHERE id = ANY (\(ids))", logger: logger)
             return queued

@@ -14,6 +14,7 @@ public struct PostgresRepositories: Sendable {
     public let reviews: ReviewPostgresRepository
     public let registrations: RegistrationPostgresRepository
     public let program: ProgramPostgresRepository
+    public let webhooks: WebhookPostgresRepository
     public let idempotency: IdempotencyPostgresStore
     public let probe: DatabasePostgresProbe
 
@@ -29,6 +30,7 @@ public struct PostgresRepositories: Sendable {
         reviews = ReviewPostgresRepository(db)
         registrations = RegistrationPostgresRepository(db)
         program = ProgramPostgresRepository(db)
+        webhooks = WebhookPostgresRepository(db)
         idempotency = IdempotencyPostgresStore(db)
         probe = DatabasePostgresProbe(db)
     }

@@ -7,7 +7,7 @@ extension Submission {
     static let columns = """
         s.id, s.conference_id, s.number, s.owner_id, s.status, s.title, s.abstract, s.language,
         s.translations::text AS translations, s.topic_id, s.format, s.video_justification, s.keywords, s.created_at,
-        s.updated_at, s.submitted_at, s.withdrawn_at, s.decided_at, s.notified_at, s.version,
+        s.updated_at, s.submitted_at, s.withdrawn_at, s.decided_at, s.notified_at, s.version, s.warnings::text AS warnings,
         s.created_at::text AS created_key
         """
 
@@ -38,6 +38,7 @@ extension Submission {
             version: try r["version"].decode(Int.self))
         decidedAt = try r["decided_at"].decode(Date?.self)
         notifiedAt = try r["notified_at"].decode(Date?.self)
+        warnings = try JSONDecoder().decode([SubmissionWarning].self, from: Data(try r["warnings"].decode(String.self).utf8))
     }
 }
 

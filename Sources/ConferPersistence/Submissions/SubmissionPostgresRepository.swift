@@ -19,22 +19,25 @@ public struct SubmissionPostgresRepository: SubmissionRepository {
             guard let number = try numbered.first?.column("last_submission_number", as: Int.self) else {
                 throw DomainError.notFound("No such conference.")
             }
+            var created = s
+            created.number = number
+            created.warnings = try await warningsWithDuplicates(s, connection)
             let search = s.searchableText
             try await connection.rows(
                 """
                 INSERT INTO submissions (id, conference_id, number, owner_id, status, title, abstract, language,
                     translations, topic_id, format, video_justification, keywords, search, created_at, updated_at,
-                    submitted_at, withdrawn_at, version)
+                    submitted_at, withdrawn_at, version, warnings, has_anonymity_warnings)
                 VALUES (\(s.id), \(s.conferenceId), \(number), \(s.ownerId), \(s.status.rawValue), \(s.title),
                     \(s.abstract), \(s.language), \(JSONColumn.encode(s.translations))::jsonb, \(s.topicId),
                     \(s.format.rawValue), \(s.videoJustification), \(s.keywords),
                     to_tsvector('french', \(search)) || to_tsvector('english', \(search)), \(s.createdAt),
-                    \(s.updatedAt), \(s.submittedAt), \(s.withdrawnAt), \(s.version))
+                    \(s.updatedAt), \(s.submittedAt), \(s.withdrawnAt), \(s.version),
+                    \(try JSONColumn.json(created.warnings))::jsonb, \(created.warnings.contains(where: \.isAnonymity)))
                 """, logger: db.logger)
             try await insertAuthors(s, connection)
             try await insertHistory(history, connection)
-            var created = s
-            created.number = number
+            try await connection.emit(WebhookEvent.submission(created, action: history.action, at: history.at), logger: db.logger)
             return created
         }
     }
@@ -66,6 +69,8 @@ public struct SubmissionPostgresRepository: SubmissionRepository {
 
     public func update(_ s: Submission, ifVersion: Int, history: HistoryEntry) async throws -> Submission? {
         try await db.transaction { connection in
+            var stored = s
+            stored.warnings = try await warningsWithDuplicates(s, connection)
             let search = s.searchableText
             let updated = try await connection.rows(
                 """
@@ -74,7 +79,8 @@ public struct SubmissionPostgresRepository: SubmissionRepository {
                     topic_id = \(s.topicId), format = \(s.format.rawValue), video_justification = \(s.videoJustification),
                     keywords = \(s.keywords), search = to_tsvector('french', \(search)) || to_tsvector('english', \(search)),
                     updated_at = \(s.updatedAt), submitted_at = \(s.submittedAt), withdrawn_at = \(s.withdrawnAt),
-                    decided_at = \(s.decidedAt), version = version + 1
+                    decided_at = \(s.decidedAt), warnings = \(try JSONColumn.json(stored.warnings))::jsonb,
+                    has_anonymity_warnings = \(stored.warnings.contains(where: \.isAnonymity)), version = version + 1
                 WHERE id = \(s.id) AND version = \(ifVersion)
                 RETURNING version
                 """, logger: db.logger)
@@ -86,8 +92,8 @@ public struct SubmissionPostgresRepository: SubmissionRepository {
             try await connection.rows("DELETE FROM submission_authors WHERE submission_id = \(s.id)", logger: db.logger)
             try await insertAuthors(s, connection)
             try await insertHistory(history, connection)
-            var stored = s
             stored.version = version
+            try await connection.emit(WebhookEvent.submission(stored, action: history.action, at: history.at), logger: db.logger)
             return stored
         }
     }
@@ -129,7 +135,44 @@ public struct SubmissionPostgresRepository: SubmissionRepository {
         return SubmissionStats(total: byStatus.values.reduce(0, +), byStatus: byStatus, byFormat: byFormat, byTopic: byTopic)
     }
 
+    public func similar(conferenceId: UUID, submissionId: UUID, limit: Int) async throws -> [SimilarSubmission] {
+        // `%` (similarity above pg_trgm's default 0.3) lets the trigram index find candidates; the threshold decides.
+        let rows = try await db.query(
+            """
+            SELECT \(unescaped: Submission.columns), similarity(s.title || ' ' || s.abstract, t.text)::float8 AS score
+            FROM submissions s,
+                 (SELECT title || ' ' || abstract AS text FROM submissions
+                  WHERE id = \(submissionId) AND conference_id = \(conferenceId)) t
+            WHERE s.conference_id = \(conferenceId) AND s.id <> \(submissionId)
+              AND (s.title || ' ' || s.abstract) % t.text
+              AND similarity(s.title || ' ' || s.abstract, t.text) >= \(NearDuplicates.threshold)
+            ORDER BY score DESC, s.number
+            LIMIT \(limit)
+            """)
+        let submissions = try await withAuthors(rows)
+        return try zip(rows, submissions).map { row, submission in
+            SimilarSubmission(submission: submission, score: try row.column("score", as: Double.self))
+        }
+    }
+
     // MARK: Pieces
+
+    /// The proposal's own warnings, plus one when its owner already has a similar live proposal in the conference.
+    private func warningsWithDuplicates(_ s: Submission, _ connection: PostgresConnection) async throws -> [SubmissionWarning] {
+        let own = s.warnings.filter(\.isAnonymity)
+        guard s.status != .withdrawn else { return own }
+        let text = s.title + " " + s.abstract
+        let rows = try await connection.rows(
+            """
+            SELECT number, similarity(title || ' ' || abstract, \(text))::float8 AS score FROM submissions
+            WHERE conference_id = \(s.conferenceId) AND owner_id = \(s.ownerId) AND id <> \(s.id) AND status <> 'withdrawn'
+              AND (title || ' ' || abstract) % \(text) AND similarity(title || ' ' || abstract, \(text)) >= \(NearDuplicates.threshold)
+            ORDER BY score DESC, number LIMIT 1
+            """, logger: db.logger)
+        guard let row = rows.first else { return own }
+        let r = row.makeRandomAccess()
+        return own + [.possibleDuplicate(ofNumber: try r["number"].decode(Int.self), score: try r["score"].decode(Double.self))]
+    }
 
     private func select(conferenceId: UUID, query: SubmissionQuery, after: [String]?, limit: Int?) async throws -> [PostgresRow] {
         var accountId: UUID?
@@ -167,6 +210,10 @@ public struct SubmissionPostgresRepository: SubmissionRepository {
               AND (\(query.status?.rawValue)::text IS NULL OR \(unescaped: statusColumn) = \(query.status?.rawValue)::text)
               AND (\(query.topicId)::uuid IS NULL OR s.topic_id = \(query.topicId)::uuid)
               AND (\(query.format?.rawValue)::text IS NULL OR s.format = \(query.format?.rawValue)::text)
+              AND (\(query.hasAnonymityWarnings)::boolean IS NULL OR s.has_anonymity_warnings = \(query.hasAnonymityWarnings)::boolean)
+              AND (\(query.duplicateOf)::uuid IS NULL OR (s.id <> \(query.duplicateOf)::uuid AND similarity(s.title || ' ' || s.abstract,
+                    (SELECT d.title || ' ' || d.abstract FROM submissions d
+                     WHERE d.id = \(query.duplicateOf)::uuid AND d.conference_id = \(conferenceId))) >= \(NearDuplicates.threshold)))
               AND (\(text)::text IS NULL OR s.search @@ (websearch_to_tsquery('french', \(text)::text)
                                                         || websearch_to_tsquery('english', \(text)::text)))
               AND (\(afterId)::uuid IS NULL

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ConferAPI
 import ConferPersistence
 import Hummingbird
 
@@ -15,9 +16,16 @@ struct Serve: AsyncParsableCommand {
                 if let email = settings.adminEmail, let password = settings.adminPassword {
                     try await bootstrapAdmin(email: email, password: password, settings: settings, client: client, logger: logger)
                 }
-                let app = try await buildApplication(settings: settings, client: client, logger: logger)
-                logger.info("listening", metadata: ["url": "http://\(settings.host):\(settings.port)"])
-                try await app.runService()
+                let http = WebhookHTTPTransport.makeClient()
+                do {
+                    let app = try await buildApplication(settings: settings, client: client, http: http, logger: logger)
+                    logger.info("listening", metadata: ["url": "http://\(settings.host):\(settings.port)"])
+                    try await app.runService()
+                } catch {
+                    try? await http.shutdown()
+                    throw error
+                }
+                try await http.shutdown()
             }
         }
     }

@@ -56,6 +56,7 @@ enum JSON: Sendable, Hashable, Codable, ExpressibleByDictionaryLiteral, Expressi
 
     var string: String? { if case .string(let value) = self { value } else { nil } }
     var int: Int? { if case .number(let value) = self { Int(value) } else { nil } }
+    var double: Double? { if case .number(let value) = self { value } else { nil } }
     var bool: Bool? { if case .bool(let value) = self { value } else { nil } }
     var array: [JSON] { if case .array(let value) = self { value } else { [] } }
     var keys: Set<String> { if case .object(let value) = self { Set(value.keys) } else { [] } }

@@ -1,3 +1,4 @@
+import AsyncHTTPClient
 import ConferAPI
 import ConferDomain
 import ConferPersistence
@@ -15,18 +16,29 @@ struct TestApp: Sendable {
     static let bcryptCost: UInt8 = 4
 
     /// Runs `body` against a new application and database.
-    static func run(_ body: @escaping @Sendable (TestApp) async throws -> Void) async throws {
+    static func run(
+        allowPrivateWebhookTargets: Bool = true, _ body: @escaping @Sendable (TestApp) async throws -> Void
+    ) async throws {
         let url = try DatabaseURL(try await TestDatabase.shared.create())
         let postgres = PostgresClient(configuration: url.clientConfiguration, backgroundLogger: TestDatabase.quietLogger)
         let repositories = PostgresRepositories(client: postgres, logger: TestDatabase.quietLogger)
         let r = repositories
         let router = try await buildRouter(AppDependencies(
-            accounts: r.accounts, tokens: r.tokens, conferences: r.conferences, members: r.members, topics: r.topics, submissions: r.submissions, reviews: r.reviews, registrations: r.registrations, program: r.program,
-            idempotency: r.idempotency, probe: r.probe, bcryptCost: bcryptCost))
+            accounts: r.accounts, tokens: r.tokens, conferences: r.conferences, members: r.members, topics: r.topics,
+            submissions: r.submissions, reviews: r.reviews, registrations: r.registrations, program: r.program,
+            webhooks: r.webhooks, idempotency: r.idempotency, probe: r.probe, bcryptCost: bcryptCost,
+            allowPrivateWebhookTargets: allowPrivateWebhookTargets))
         let app = Application(router: router, services: [postgres], logger: TestDatabase.quietLogger)
         try await app.test(.router) { client in
             try await body(TestApp(client: client, repositories: repositories))
         }
+    }
+
+    /// The webhook delivery worker over this app's database, run by the tests step by step with the time they choose.
+    var webhookRelay: WebhookRelay {
+        WebhookRelay(
+            database: repositories.database,
+            transport: WebhookHTTPTransport(client: HTTPClient.shared, allowPrivateTargets: true))
     }
 
     // MARK: Requests
