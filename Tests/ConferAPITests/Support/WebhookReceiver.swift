@@ -13,6 +13,8 @@ struct WebhookReceiver: Sendable {
         var timestamp: String
         var signature: String
         var body: String
+        /// The status the receiver answered.
+        var answeredWith: Int = 0
         var json: JSON { (try? JSONDecoder().decode(JSON.self, from: Data(body.utf8))) ?? .null }
 
         /// Verifies the Standard Webhooks signature with the endpoint's secret, as a receiver must.
@@ -30,12 +32,15 @@ struct WebhookReceiver: Sendable {
         var requests: [Received] = []
         var armed: Bool
         init(armed: Bool) { self.armed = armed }
-        func append(_ r: Received) -> Int {
+        /// Records a request and decides the answer: 503 until armed, then what `answer` says for the n-th.
+        func receive(_ r: Received, answer: (Int) -> HTTPResponse.Status) -> HTTPResponse.Status {
+            var r = r
+            let status = armed ? answer(requests.count + 1) : .serviceUnavailable
+            r.answeredWith = status.code
             requests.append(r)
-            return requests.count
+            return status
         }
         func arm() { armed = true }
-        var isArmed: Bool { armed }
     }
 
     let log: Log
@@ -58,9 +63,7 @@ struct WebhookReceiver: Sendable {
                 timestamp: HTTPField.Name("Webhook-Timestamp").flatMap { fields[$0] } ?? "",
                 signature: HTTPField.Name("Webhook-Signature").flatMap { fields[$0] } ?? "",
                 body: String(buffer: bytes))
-            let n = await log.append(received)
-            guard await log.isArmed else { return Response(status: .serviceUnavailable) }
-            return Response(status: answer(n))
+            return Response(status: await log.receive(received, answer: answer))
         }
         let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)))
         try await app.test(.live) { client in
