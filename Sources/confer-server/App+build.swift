@@ -14,13 +14,16 @@ func buildApplication(
     let repositories = PostgresRepositories(client: client, logger: logger)
     let router = try await buildRouter(dependencies(
         repositories, bcryptCost: settings.bcryptCost, allowPrivateWebhookTargets: settings.webhooksAllowPrivate))
-    let outbox = OutboxService(
-        relay: OutboxRelay(database: repositories.database, transport: LogTransport(logger: logger)), logger: logger)
-    let webhooks = WebhookService(
-        relay: WebhookRelay(
-            database: repositories.database,
-            transport: WebhookHTTPTransport(client: http, allowPrivateTargets: settings.webhooksAllowPrivate)),
-        logger: logger)
+    let outboxRelay = OutboxRelay(database: repositories.database, transport: LogTransport(logger: logger))
+    let outbox = PollingService(name: "outbox delivery", idle: .seconds(1), logger: logger) {
+        try await outboxRelay.deliverDue(now: $0)
+    }
+    let webhookRelay = WebhookRelay(
+        database: repositories.database,
+        transport: WebhookHTTPTransport(client: http, allowPrivateTargets: settings.webhooksAllowPrivate))
+    let webhooks = PollingService(name: "webhook delivery", idle: .milliseconds(500), logger: logger) {
+        try await webhookRelay.deliverDue(now: $0)
+    }
     return Application(
         router: router,
         configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "confer"),

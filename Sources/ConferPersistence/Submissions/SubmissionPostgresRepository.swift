@@ -232,21 +232,21 @@ public struct SubmissionPostgresRepository: SubmissionRepository {
     static func withAuthors(
         _ rows: [PostgresRow], _ query: (PostgresQuery) async throws -> [PostgresRow]
     ) async throws -> [Submission] {
-        guard !rows.isEmpty else { return [] }
-        let ids = try rows.map { try $0.column("id", as: UUID.self) }
-        let authorRows = try await query(
-            """
-            SELECT submission_id, name, email, affiliation, presenting FROM submission_authors
-            WHERE submission_id = ANY (\(ids)) ORDER BY submission_id, position
-            """)
-        var authors: [UUID: [SubmissionAuthor]] = [:]
-        for row in authorRows {
-            let r = row.makeRandomAccess()
-            authors[try r["submission_id"].decode(UUID.self), default: []].append(SubmissionAuthor(
-                name: try r["name"].decode(String.self), email: try r["email"].decode(String.self),
-                affiliation: try r["affiliation"].decode(String?.self), presenting: try r["presenting"].decode(Bool.self)))
-        }
-        return try zip(rows, ids).map { row, id in try Submission(row: row, authors: authors[id] ?? []) }
+        try await ChildRows.attach(
+            to: rows, through: query,
+            children: { ids in
+                """
+                SELECT submission_id, name, email, affiliation, presenting FROM submission_authors
+                WHERE submission_id = ANY (\(ids)) ORDER BY submission_id, position
+                """
+            },
+            parentColumn: "submission_id",
+            child: { r in
+                SubmissionAuthor(
+                    name: try r["name"].decode(String.self), email: try r["email"].decode(String.self),
+                    affiliation: try r["affiliation"].decode(String?.self), presenting: try r["presenting"].decode(Bool.self))
+            },
+            parent: Submission.init(row:authors:))
     }
 
     private func insertAuthors(_ s: Submission, _ connection: PostgresConnection) async throws {

@@ -63,7 +63,7 @@ public struct WebhookPostgresRepository: WebhookRepository {
             ORDER BY d.seq DESC
             LIMIT \(page.limit + 1)
             """)
-        let deliveries = try await withAttempts(rows) { try await db.query($0) }
+        let deliveries = try await withAttempts(rows)
         let keyed = try zip(deliveries, rows.map { try $0.column("seq", as: Int64.self) }).map { ($0, $1) }
         return Page(fetched: keyed, limit: page.limit) { [String($0.1)] }.map(\.0)
     }
@@ -77,27 +77,25 @@ public struct WebhookPostgresRepository: WebhookRepository {
                 RETURNING *)
             SELECT \(unescaped: WebhookDelivery.columns) FROM queued d JOIN webhook_events e ON e.id = d.event_id
             """)
-        return try await withAttempts(rows) { try await db.query($0) }.first
+        return try await withAttempts(rows).first
     }
 
     /// Attaches each delivery's attempts with one more statement, whatever the number of deliveries.
-    private func withAttempts(
-        _ rows: [PostgresRow], _ query: (PostgresQuery) async throws -> [PostgresRow]
-    ) async throws -> [WebhookDelivery] {
-        guard !rows.isEmpty else { return [] }
-        let ids = try rows.map { try $0.column("id", as: UUID.self) }
-        let attemptRows = try await query(
-            """
-            SELECT delivery_id, at, status_code, duration_ms, error FROM webhook_attempts
-            WHERE delivery_id = ANY (\(ids)) ORDER BY delivery_id, id
-            """)
-        var attempts: [UUID: [WebhookAttempt]] = [:]
-        for row in attemptRows {
-            let r = row.makeRandomAccess()
-            attempts[try r["delivery_id"].decode(UUID.self), default: []].append(WebhookAttempt(
-                at: try r["at"].decode(Date.self), statusCode: try r["status_code"].decode(Int?.self),
-                durationMilliseconds: try r["duration_ms"].decode(Int.self), error: try r["error"].decode(String?.self)))
-        }
-        return try zip(rows, ids).map { row, id in try WebhookDelivery(row: row, attempts: attempts[id] ?? []) }
+    private func withAttempts(_ rows: [PostgresRow]) async throws -> [WebhookDelivery] {
+        try await ChildRows.attach(
+            to: rows, through: { try await db.query($0) },
+            children: { ids in
+                """
+                SELECT delivery_id, at, status_code, duration_ms, error FROM webhook_attempts
+                WHERE delivery_id = ANY (\(ids)) ORDER BY delivery_id, id
+                """
+            },
+            parentColumn: "delivery_id",
+            child: { r in
+                WebhookAttempt(
+                    at: try r["at"].decode(Date.self), statusCode: try r["status_code"].decode(Int?.self),
+                    durationMilliseconds: try r["duration_ms"].decode(Int.self), error: try r["error"].decode(String?.self))
+            },
+            parent: WebhookDelivery.init(row:attempts:))
     }
 }

@@ -16,6 +16,20 @@ struct WebhooksTests {
         return (id, secret)
     }
 
+    /// An open call with a webhook for `submission.submitted`, and one proposal submitted: one event to deliver.
+    static func submittedProposalWithWebhook(
+        _ app: TestApp, _ receiver: WebhookReceiver
+    ) async throws -> (OpenCall, (id: String, secret: String)) {
+        let call = try await OpenCall.make(app)
+        let hook = try await register(app, call, receiver, events: ["submission.submitted"])
+        let author = try await app.signUp("Claire")
+        let draft = try await app.post(call.submissions, token: author.token, json: call.proposal(by: author))
+        guard let id = draft.json["id"].string else { throw Unexpected(draft) }
+        let submitted = try await app.post("\(call.submissions)/\(id)/submit", token: author.token)
+        guard submitted.status == 200 else { throw Unexpected(submitted) }
+        return (call, hook)
+    }
+
     @Test func eachStateChangeIsDeliveredOnceSignedAndLogged() async throws {
         try await WebhookReceiver.run { receiver in
             try await TestApp.run { app in
@@ -68,12 +82,7 @@ struct WebhooksTests {
     @Test func failedAttemptsAreRetriedOnTheScheduleAndTheLogShowsEveryOne() async throws {
         try await WebhookReceiver.run(answer: { n in n <= 3 ? .internalServerError : .ok }) { receiver in
             try await TestApp.run { app in
-                let call = try await OpenCall.make(app)
-                let hook = try await Self.register(app, call, receiver, events: ["submission.submitted"])
-                let author = try await app.signUp("Claire")
-                let draft = try await app.post(call.submissions, token: author.token, json: call.proposal(by: author))
-                let id = try #require(draft.json["id"].string)
-                #expect(try await app.post("\(call.submissions)/\(id)/submit", token: author.token).status == 200)
+                let (call, hook) = try await Self.submittedProposalWithWebhook(app, receiver)
 
                 let relay = app.webhookRelay
                 let t0 = Date()
@@ -119,12 +128,7 @@ struct WebhooksTests {
     @Test func aDeliveryThatNeverSucceedsFailsAfterTheLastRetry() async throws {
         try await WebhookReceiver.run(answer: { _ in .badGateway }) { receiver in
             try await TestApp.run { app in
-                let call = try await OpenCall.make(app)
-                let hook = try await Self.register(app, call, receiver, events: ["submission.submitted"])
-                let author = try await app.signUp("Claire")
-                let draft = try await app.post(call.submissions, token: author.token, json: call.proposal(by: author))
-                let id = try #require(draft.json["id"].string)
-                #expect(try await app.post("\(call.submissions)/\(id)/submit", token: author.token).status == 200)
+                let (call, hook) = try await Self.submittedProposalWithWebhook(app, receiver)
                 var now = Date()
                 for _ in 1...8 {
                     #expect(try await app.webhookRelay.deliverDue(now: now) == 1)

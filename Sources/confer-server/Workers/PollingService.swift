@@ -1,26 +1,29 @@
 import ConferDomain
-import ConferPersistence
 import Foundation
 import Logging
 import ServiceLifecycle
 
-/// Delivers the outbox in the background, on every instance; `OutboxRelay` claims rows with
-/// `FOR UPDATE SKIP LOCKED`, so instances never send the same message at the same time.
-struct OutboxService: Service {
-    let relay: OutboxRelay
+/// A background loop that runs on every instance: it does one batch of work, and pauses only when the batch
+/// found nothing to do. The relays it drives claim rows with `FOR UPDATE SKIP LOCKED`, so instances share the
+/// work without doing any of it twice at the same time.
+struct PollingService: Service {
+    /// For the log.
+    let name: String
+    /// Pause between polls when there is nothing to do.
+    let idle: Duration
     let logger: Logger
-    /// Pause between polls when there is nothing to send.
-    var idle: Duration = .seconds(1)
+    /// One batch at this instant; returns how many items it handled.
+    let batch: @Sendable (Date) async throws -> Int
 
     func run() async throws {
         while !Task.isCancelled && !Task.isShuttingDownGracefully {
-            var sent = 0
+            var handled = 0
             do {
-                sent = try await relay.deliverDue(now: Date())
+                handled = try await batch(Date())
             } catch {
-                logger.warning("outbox delivery failed; will retry", metadata: ["error": "\(error)"])
+                logger.warning("\(name) failed; will retry", metadata: ["error": "\(error)"])
             }
-            if sent == 0 {
+            if handled == 0 {
                 try? await Task.sleep(for: idle)
             }
         }
