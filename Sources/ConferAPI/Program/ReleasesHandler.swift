@@ -72,6 +72,10 @@ extension APIHandler {
 
     /// A published version (the latest when `version` is nil), or 404 with a clear problem.
     func published(_ slug: String, version: Int?) async throws -> ProgramRelease {
+        // Versions are stored as 32-bit integers: anything beyond names no release, and must not reach SQL.
+        if let version, !(1...Int(Int32.max)).contains(version) {
+            throw DomainError.notFound("There is no published version \(version) of this program.")
+        }
         let conference = try await conference(slug)
         guard let release = try await deps.program.release(conferenceId: conference.id, version: version) else {
             throw DomainError.notFound(version.map { "There is no published version \($0) of this program." }
