@@ -12,8 +12,7 @@ func buildApplication(
     settings: Settings, client: PostgresClient, http: HTTPClient, logger: Logger
 ) async throws -> some ApplicationProtocol {
     let repositories = PostgresRepositories(client: client, logger: logger)
-    let router = try await buildRouter(dependencies(
-        repositories, bcryptCost: settings.bcryptCost, allowPrivateWebhookTargets: settings.webhooksAllowPrivate))
+    let router = try await buildRouter(dependencies(repositories, settings: settings))
     let outboxRelay = OutboxRelay(database: repositories.database, transport: LogTransport(logger: logger))
     let outbox = PollingService(name: "outbox delivery", idle: .seconds(1), logger: logger) {
         try await outboxRelay.deliverDue(now: $0)
@@ -32,10 +31,11 @@ func buildApplication(
 }
 
 /// The HTTP layer's dependencies, all backed by PostgreSQL.
-func dependencies(_ r: PostgresRepositories, bcryptCost: UInt8, allowPrivateWebhookTargets: Bool) -> AppDependencies {
+func dependencies(_ r: PostgresRepositories, settings: Settings) -> AppDependencies {
     AppDependencies(
-        accounts: r.accounts, tokens: r.tokens, conferences: r.conferences, members: r.members, topics: r.topics,
+        accounts: r.accounts, tokens: r.tokens, signInThrottle: r.signInThrottle, conferences: r.conferences, members: r.members, topics: r.topics,
         submissions: r.submissions, reviews: r.reviews, registrations: r.registrations, program: r.program,
-        webhooks: r.webhooks, idempotency: r.idempotency, probe: r.probe, clock: SystemWallClock(), bcryptCost: bcryptCost,
-        allowPrivateWebhookTargets: allowPrivateWebhookTargets)
+        webhooks: r.webhooks, idempotency: r.idempotency, probe: r.probe, clock: SystemWallClock(),
+        bcryptCost: settings.bcryptCost, allowPrivateWebhookTargets: settings.webhooksAllowPrivate,
+        corsOrigins: settings.corsOrigins, trustProxy: settings.trustProxy)
 }

@@ -13,6 +13,10 @@ struct Settings: Sendable {
     var adminPassword: String?
     /// Lets webhooks target loopback and private addresses; off by default against server-side request forgery.
     var webhooksAllowPrivate = false
+    /// Browser origins allowed to call the API (`CORS_ORIGINS`, comma-separated; `*` for any).
+    var corsOrigins: [String] = []
+    /// Behind a reverse proxy: take the client's address from `X-Forwarded-For` (`TRUST_PROXY`).
+    var trustProxy = false
 
     static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) throws -> Settings {
         guard let url = env["DATABASE_URL"], !url.isEmpty else {
@@ -38,14 +42,30 @@ struct Settings: Sendable {
         if (email == nil) != (password == nil) {
             throw StartupError("set both CONFER_ADMIN_EMAIL and CONFER_ADMIN_PASSWORD, or neither")
         }
-        let allowPrivateText = (env["WEBHOOKS_ALLOW_PRIVATE"] ?? "false").lowercased()
-        guard ["true", "false", "1", "0", ""].contains(allowPrivateText) else {
-            throw StartupError("WEBHOOKS_ALLOW_PRIVATE must be true or false (got \(allowPrivateText))")
+        let allowPrivate = try flag("WEBHOOKS_ALLOW_PRIVATE", env)
+        let trustProxy = try flag("TRUST_PROXY", env)
+        let origins = (env["CORS_ORIGINS"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }
+        for origin in origins where origin != "*" {
+            guard let url = URLComponents(string: origin), ["http", "https"].contains(url.scheme ?? ""), url.host != nil,
+                  url.path.isEmpty, url.query == nil
+            else {
+                throw StartupError("CORS_ORIGINS must list origins such as https://program.example.org, or * (got \(origin))")
+            }
         }
         return Settings(
             databaseURL: url, host: env["HOST"].flatMap { $0.isEmpty ? nil : $0 } ?? "127.0.0.1", port: port,
             logLevel: level, bcryptCost: cost, adminEmail: email, adminPassword: password,
-            webhooksAllowPrivate: allowPrivateText == "true" || allowPrivateText == "1")
+            webhooksAllowPrivate: allowPrivate, corsOrigins: origins, trustProxy: trustProxy)
+    }
+
+    /// A boolean setting: true/1 or false/0, false when unset.
+    private static func flag(_ name: String, _ env: [String: String]) throws -> Bool {
+        switch (env[name] ?? "").lowercased() {
+        case "true", "1": return true
+        case "false", "0", "": return false
+        default: throw StartupError("\(name) must be true or false (got \(env[name] ?? ""))")
+        }
     }
 
     func logger(_ label: String = "confer") -> Logger {

@@ -36,12 +36,21 @@ extension APIHandler {
     func createToken(_ input: Operations.CreateToken.Input) async throws -> Operations.CreateToken.Output {
         guard case .json(let body) = input.body else { throw DomainError.invalid("body", "must be JSON") }
         let wrong = DomainError.unauthenticated("The email or the password is wrong.")
-        guard body.password.count <= AccountRules.maximumPasswordLength else { throw wrong }
-        guard let found = try await deps.accounts.credentials(email: body.email) else {
-            _ = try await hasher.verify(body.password, against: decoyHash)
+        // Checked before the password, so a blocked guesser learns nothing, even from a right guess.
+        let keys = SignInThrottle.keys(email: body.email, clientAddress: RequestScope.current.clientAddress)
+        let failures = try await deps.signInThrottle.failures(
+            keys: keys.map(\.value), since: now.addingTimeInterval(-SignInThrottle.window))
+        try SignInThrottle.check(keys, failures: failures, now: now)
+        let found = try await deps.accounts.credentials(email: body.email)
+        var verified = false
+        if body.password.count <= AccountRules.maximumPasswordLength {
+            // Unknown emails are checked against a decoy, so they take as long as wrong passwords.
+            verified = try await hasher.verify(body.password, against: found?.passwordHash ?? decoyHash)
+        }
+        guard let found, verified else {
+            try await deps.signInThrottle.recordFailure(keys: keys.map(\.value), at: now)
             throw wrong
         }
-        guard try await hasher.verify(body.password, against: found.passwordHash) else { throw wrong }
         let token = TokenIssuer.newToken()
         let issuedAt = now
         let expiresAt = issuedAt.addingTimeInterval(AccountRules.tokenLifetime)

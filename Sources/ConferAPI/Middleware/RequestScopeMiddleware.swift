@@ -8,12 +8,17 @@ import Logging
 /// responses `Cache-Control: no-store`. Bodies, tokens and passwords are never logged.
 struct RequestScopeMiddleware<Context: RequestContext>: RouterMiddleware {
     static var requestIdHeader: HTTPField.Name { HTTPField.Name("X-Request-Id")! }
+    static var forwardedForHeader: HTTPField.Name { HTTPField.Name("X-Forwarded-For")! }
+    /// Behind a reverse proxy, the client is the last address the proxy appended to `X-Forwarded-For`.
+    var trustProxy = false
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let requestId = Self.requestId(from: request.headers[Self.requestIdHeader])
         var context = context
         context.logger[metadataKey: "request.id"] = .string(requestId)
-        let scope = RequestScope(requestId: requestId, authorization: request.headers[.authorization])
+        let scope = RequestScope(
+            requestId: requestId, authorization: request.headers[.authorization],
+            clientAddress: clientAddress(request, context))
         let started = ContinuousClock.now
         var response = try await RequestScope.$current.withValue(scope) {
             try await next(request, context)
@@ -38,6 +43,14 @@ struct RequestScopeMiddleware<Context: RequestContext>: RouterMiddleware {
                 headers[name] = decoded
             }
         }
+    }
+
+    func clientAddress(_ request: Request, _ context: Context) -> String? {
+        if trustProxy, let forwarded = request.headers[Self.forwardedForHeader],
+           let last = forwarded.split(separator: ",").last?.trimmingCharacters(in: .whitespaces), !last.isEmpty {
+            return String(last.prefix(64))
+        }
+        return (context as? any RemoteAddressRequestContext)?.remoteAddress?.ipAddress
     }
 
     /// A client-supplied id is kept only if it is short and plain, so it cannot forge log lines.

@@ -6,6 +6,8 @@ struct RequestScope: Sendable {
     var requestId: String
     /// The raw `Authorization` header, resolved lazily so that public routes cost no token lookup.
     var authorization: String?
+    /// The client's IP address, for throttling sign-ins; nil when unknown (in-process tests).
+    var clientAddress: String? = nil
 
     @TaskLocal static var current = RequestScope(requestId: "-", authorization: nil)
 }

@@ -7,6 +7,7 @@ public struct PostgresRepositories: Sendable {
     public let database: Database
     public let accounts: AccountPostgresRepository
     public let tokens: TokenPostgresRepository
+    public let signInThrottle: SignInThrottlePostgresRepository
     public let conferences: ConferencePostgresRepository
     public let members: MemberPostgresRepository
     public let topics: TopicPostgresRepository
@@ -23,6 +24,7 @@ public struct PostgresRepositories: Sendable {
         database = db
         accounts = AccountPostgresRepository(db)
         tokens = TokenPostgresRepository(db)
+        signInThrottle = SignInThrottlePostgresRepository(db)
         conferences = ConferencePostgresRepository(db)
         members = MemberPostgresRepository(db)
         topics = TopicPostgresRepository(db)

@@ -24,7 +24,7 @@ struct TestApp: Sendable {
         let repositories = PostgresRepositories(client: postgres, logger: TestDatabase.quietLogger)
         let r = repositories
         let router = try await buildRouter(AppDependencies(
-            accounts: r.accounts, tokens: r.tokens, conferences: r.conferences, members: r.members, topics: r.topics,
+            accounts: r.accounts, tokens: r.tokens, signInThrottle: r.signInThrottle, conferences: r.conferences, members: r.members, topics: r.topics,
             submissions: r.submissions, reviews: r.reviews, registrations: r.registrations, program: r.program,
             webhooks: r.webhooks, idempotency: r.idempotency, probe: r.probe, bcryptCost: bcryptCost,
             allowPrivateWebhookTargets: allowPrivateWebhookTargets))
