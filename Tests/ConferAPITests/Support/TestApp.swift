@@ -27,7 +27,9 @@ struct TestApp: Sendable {
             accounts: r.accounts, tokens: r.tokens, signInThrottle: r.signInThrottle, conferences: r.conferences, members: r.members, topics: r.topics,
             submissions: r.submissions, reviews: r.reviews, registrations: r.registrations, program: r.program,
             webhooks: r.webhooks, idempotency: r.idempotency, probe: r.probe, bcryptCost: bcryptCost,
-            allowPrivateWebhookTargets: allowPrivateWebhookTargets))
+            allowPrivateWebhookTargets: allowPrivateWebhookTargets, corsOrigins: ["https://program.example.org"],
+            // Tests play clients at several addresses through X-Forwarded-For.
+            trustProxy: true))
         let app = Application(router: router, services: [postgres], logger: TestDatabase.quietLogger)
         try await app.test(.router) { client in
             try await body(TestApp(client: client, repositories: repositories))
