@@ -35,6 +35,19 @@ _confer_pg_as_owner() {
   fi
 }
 
+# Runs a command with no open file descriptors but 0-2. The server pg_ctl starts outlives us and would
+# otherwise keep the caller's pipes and sockets open: a parent waiting for them to close (a test harness
+# reading our output) would wait forever.
+_confer_pg_without_inherited_fds() {
+  (
+    for fd in /proc/self/fd/*; do
+      fd=${fd##*/}
+      if ((fd > 2)); then eval "exec $fd>&-" 2>/dev/null || true; fi
+    done
+    "$@"
+  )
+}
+
 # Runs a command without its chatter, but shows that chatter when the command fails.
 _confer_pg_quiet() {
   local out status=0
@@ -200,7 +213,8 @@ confer_pg_start() {
     for attempt in 1 2 3; do
       port=$(_confer_pg_free_port)
       _confer_pg_write_conf "$real" "$port" "$ephemeral"
-      if _confer_pg_as_owner "$CONFER_PG_BIN/pg_ctl" start -D "$real" -l "$real/server.log" -w -t 60 -s >/dev/null 2>&1; then
+      if _confer_pg_without_inherited_fds _confer_pg_as_owner "$CONFER_PG_BIN/pg_ctl" start -D "$real" \
+        -l "$real/server.log" -w -t 60 -s >/dev/null 2>&1; then
         _confer_pg_started=1
         break
       fi
@@ -260,4 +274,28 @@ confer_pg_reap_stale() {
     rm -rf "$real"
     rm -f "$dir" 2>/dev/null || true
   done
+}
+
+# confer_pg_ctl <datadir> stop|start|destroy
+# For fault tests: stops or starts again the cluster confer_pg_start created in <datadir> (from any shell),
+# or stops it for good and deletes its files. The port stays the one written in its confer.conf.
+confer_pg_ctl() {
+  local datadir=$1 action=$2 real
+  [[ -n $CONFER_PG_BIN ]] || CONFER_PG_BIN=$(_confer_pg_find_bin)
+  real=$datadir
+  [[ -L $datadir ]] && real=$(readlink "$datadir")
+  case $action in
+    stop) _confer_pg_quiet _confer_pg_as_owner "$CONFER_PG_BIN/pg_ctl" stop -D "$real" -m fast -w -s ;;
+    start)
+      _confer_pg_quiet _confer_pg_without_inherited_fds _confer_pg_as_owner "$CONFER_PG_BIN/pg_ctl" start -D "$real" \
+        -l "$real/server.log" -w -t 60 -s
+      ;;
+    destroy)
+      _confer_pg_as_owner "$CONFER_PG_BIN/pg_ctl" stop -D "$real" -m immediate -w -s >/dev/null 2>&1 || true
+      # A server still exiting may write a last file while rm walks the tree: try again.
+      rm -rf "$real" 2>/dev/null || { sleep 1; rm -rf "$real"; }
+      rm -f "$datadir" 2>/dev/null || true
+      ;;
+    *) _confer_pg_log "usage: confer_pg_ctl <datadir> stop|start|destroy"; return 2 ;;
+  esac
 }

@@ -234,7 +234,7 @@ public protocol RegistrationRepository: Sendable {
     func all(conferenceId: UUID, query: RegistrationQuery) async throws -> [Registration]
     /// Cancels in one transaction with the category locked; when a confirmed place frees up, the first waitlisted
     /// registration becomes confirmed and `promotionMessage` goes to the outbox. Returns the cancelled registration.
-    func cancel(_ cancelled: Registration, ifVersion: Int, now: Date, promotionMessage: @Sendable (Registration) -> OutboundMessage) async throws -> Registration?
+    func cancel(_ cancelled: Registration, ifVersion: Int, now: Date, promotionMessage: @escaping @Sendable (Registration) -> OutboundMessage) async throws -> Registration?
     /// Stores a changed registration (payment status, check-in) if still at `ifVersion`.
     func update(_ registration: Registration, ifVersion: Int) async throws -> Registration?
     /// Counts and revenue.

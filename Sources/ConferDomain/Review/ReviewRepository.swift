@@ -31,7 +31,7 @@ public protocol ReviewRepository: Sendable {
     /// In one transaction: for every decided, not yet notified proposal, queues `compose`'s messages and marks it notified.
     /// Returns the number of messages queued.
     func queueDecisionNotices(
-        conferenceId: UUID, now: Date, compose: @Sendable (Submission, [Review]) -> [OutboundMessage]
+        conferenceId: UUID, now: Date, compose: @escaping @Sendable (Submission, [Review]) -> [OutboundMessage]
     ) async throws -> Int
     /// The outbox of a conference, oldest first, optionally of one status.
     func outbox(conferenceId: UUID, status: OutboxMessage.Status?, page: PageRequest) async throws -> Page<OutboxMessage>

@@ -53,7 +53,7 @@ public struct ProgramPostgresRepository: ProgramRepository {
     }
 
     public func saveSession(
-        _ s: ProgramSession, ifVersion: Int?, check: @Sendable ([ProgramSession]) throws -> Void
+        _ s: ProgramSession, ifVersion: Int?, check: @escaping @Sendable ([ProgramSession]) throws -> Void
     ) async throws -> ProgramSession? {
         try await db.transaction { connection in
             let logger = db.logger
@@ -97,7 +97,7 @@ public struct ProgramPostgresRepository: ProgramRepository {
         guard !rows.isEmpty else { throw DomainError.notFound("There is no session \(id) in this conference.") }
     }
 
-    public func saveTalk(_ t: Talk, isNew: Bool, check: @Sendable ([ScheduledTalk]) throws -> Void) async throws -> Talk {
+    public func saveTalk(_ t: Talk, isNew: Bool, check: @escaping @Sendable ([ScheduledTalk]) throws -> Void) async throws -> Talk {
         try await db.transaction { connection in
             try await connection.rows("SELECT 1 FROM conferences WHERE id = \(t.conferenceId) FOR UPDATE", logger: db.logger)
             let others = try await scheduled(t.conferenceId) { try await connection.rows($0, logger: db.logger) }
@@ -160,7 +160,7 @@ public struct ProgramPostgresRepository: ProgramRepository {
 
 extension ProgramPostgresRepository {
     public func release(
-        conferenceId: UUID, note: String?, now: Date, snapshot: @Sendable (Int) throws -> String
+        conferenceId: UUID, note: String?, now: Date, snapshot: @escaping @Sendable (Int) throws -> String
     ) async throws -> ProgramRelease {
         try await db.transaction { connection in
             try await connection.rows("SELECT 1 FROM conferences WHERE id = \(conferenceId) FOR UPDATE", logger: db.logger)
@@ -205,7 +205,7 @@ extension ProgramPostgresRepository {
 
 extension ProgramPostgresRepository {
     public func schedule(
-        conferenceId: UUID, plan: @Sendable ([ScheduledTalk]) -> AutoScheduler.Plan
+        conferenceId: UUID, plan: @escaping @Sendable ([ScheduledTalk]) -> AutoScheduler.Plan
     ) async throws -> AutoScheduler.Plan {
         try await db.transaction { connection in
             try await connection.rows("SELECT 1 FROM conferences WHERE id = \(conferenceId) FOR UPDATE", logger: db.logger)

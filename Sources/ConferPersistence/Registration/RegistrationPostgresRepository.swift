@@ -125,7 +125,7 @@ public struct RegistrationPostgresRepository: RegistrationRepository {
     }
 
     public func cancel(
-        _ r: Registration, ifVersion: Int, now: Date, promotionMessage: @Sendable (Registration) -> OutboundMessage
+        _ r: Registration, ifVersion: Int, now: Date, promotionMessage: @escaping @Sendable (Registration) -> OutboundMessage
     ) async throws -> Registration? {
         try await db.transaction { connection in
             let logger = db.logger

@@ -180,7 +180,7 @@ public struct ReviewPostgresRepository: ReviewRepository {
     }
 
     public func queueDecisionNotices(
-        conferenceId: UUID, now: Date, compose: @Sendable (Submission, [Review]) -> [OutboundMessage]
+        conferenceId: UUID, now: Date, compose: @escaping @Sendable (Submission, [Review]) -> [OutboundMessage]
     ) async throws -> Int {
         try await db.transaction { connection in
             let logger = db.logger

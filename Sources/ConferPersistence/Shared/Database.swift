@@ -8,33 +8,57 @@ public struct Database: Sendable {
     /// The pooled client; run it as a service for as long as the application lives.
     public let client: PostgresClient
     let logger: Logger
+    /// How long one statement or transaction may take, waiting for a connection included. When PostgreSQL is
+    /// down the pool keeps requests waiting for a minute; clients get a 503 long before that instead.
+    let deadline: Duration
 
-    public init(client: PostgresClient, logger: Logger) {
+    public init(client: PostgresClient, logger: Logger, deadline: Duration = .seconds(5)) {
         self.client = client
         self.logger = logger
+        self.deadline = deadline
     }
 
     /// Runs one statement outside a transaction and collects its rows.
     @discardableResult
     func query(_ query: PostgresQuery, file: String = #fileID, line: Int = #line) async throws -> [PostgresRow] {
-        do {
+        try await withinDeadline { [client, logger] in
             let rows = try await client.query(query, logger: logger, file: file, line: line)
             return try await rows.collect()
-        } catch {
-            throw PostgresErrors.translate(error)
         }
     }
 
     /// Runs `body` in one transaction: everything it writes lands together or not at all.
     func transaction<Result: Sendable>(
-        _ body: (PostgresConnection) async throws -> Result
+        _ body: @escaping @Sendable (PostgresConnection) async throws -> Result
     ) async throws -> Result {
-        do {
-            return try await client.withTransaction(logger: logger) { connection in
+        try await withinDeadline { [client, logger] in
+            try await client.withTransaction(logger: logger) { connection in
                 try await body(connection)
             }
-        } catch {
-            throw PostgresErrors.translate(error)
+        }
+    }
+
+    /// Runs `operation`, translating its errors, or gives up with `unavailable` once the deadline passes
+    /// (cancelling it: a transaction cut short rolls back).
+    private func withinDeadline<T: Sendable>(_ operation: @escaping @Sendable () async throws -> T) async throws -> T {
+        let deadline = self.deadline
+        return try await withThrowingTaskGroup(of: T?.self) { group in
+            group.addTask {
+                do {
+                    return try await operation()
+                } catch {
+                    throw PostgresErrors.translate(error)
+                }
+            }
+            group.addTask {
+                try await Task.sleep(for: deadline)
+                return nil
+            }
+            defer { group.cancelAll() }
+            guard let first = try await group.next(), let value = first else {
+                throw DomainError.unavailable("The database did not answer in time; try again shortly.")
+            }
+            return value
         }
     }
 }

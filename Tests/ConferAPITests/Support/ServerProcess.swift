@@ -81,12 +81,19 @@ struct ServerProcess: Sendable {
         process.waitUntilExit()
     }
 
-    func logTail() -> String {
+    func logTail(limit: Int = 2_000) -> String {
         let text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
-        return String(text.suffix(2_000))
+        return String(text.suffix(limit))
     }
 
     // MARK: HTTP
+
+    /// Room for 64 concurrent writers (the shared client keeps 8 connections per host); it lives as long as
+    /// the test process.
+    static let client = HTTPClient(
+        eventLoopGroupProvider: .singleton,
+        configuration: HTTPClient.Configuration(
+            connectionPool: .init(idleTimeout: .seconds(30), concurrentHTTP1ConnectionsPerHostSoftLimit: 128)))
 
     func request(
         _ method: HTTPMethod, _ path: String, token: String? = nil, json: JSON? = nil, headers: [String: String] = [:]
@@ -99,10 +106,32 @@ struct ServerProcess: Sendable {
             request.headers.add(name: "Content-Type", value: "application/json")
             request.body = .bytes(ByteBuffer(bytes: try JSONEncoder().encode(json)))
         }
-        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(30))
+        let response = try await Self.client.execute(request, timeout: .seconds(30))
         let text = String(buffer: try await response.body.collect(upTo: 8 << 20))
         let decoded = (try? JSONDecoder().decode(JSON.self, from: Data(text.utf8))) ?? .null
         return (Int(response.status.code), decoded, text)
+    }
+
+    /// Creates an account and signs it in; returns its id, email and token.
+    func signUp(_ name: String) async throws -> TestApp.User {
+        let email = "\(name.lowercased().filter(\.isLetter))-\(UUID().uuidString.prefix(8))@example.org"
+        let created = try await request(.POST, "/v1/accounts", json: [
+            "email": .string(email), "password": "correct horse battery", "name": .string(name),
+        ])
+        guard created.status == 201, let id = created.json["id"].string else {
+            throw Failure(description: "sign-up answered \(created.status) \(created.text)")
+        }
+        return TestApp.User(id: id, email: email, token: try await signIn(email, "correct horse battery"))
+    }
+
+    /// Creates a conference whose call and registration are open, as the admin; returns its slug.
+    func openConference(_ slug: String, token: String) async throws -> String {
+        let body = TestApp.conferenceBody(slug: slug)
+            .with("submissionDeadline", "2099-05-30T23:59:59+02:00").with("notificationDate", "2099-07-15T00:00:00+02:00")
+            .with("registrationOpens", "2020-01-01T00:00:00Z").with("registrationCloses", "2099-01-01T00:00:00Z")
+        let created = try await request(.POST, "/v1/conferences", token: token, json: body)
+        guard created.status == 201 else { throw Failure(description: "conference: \(created.status) \(created.text)") }
+        return slug
     }
 
     /// Signs in and returns the token.

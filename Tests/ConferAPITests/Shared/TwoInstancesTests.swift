@@ -1,0 +1,92 @@
+import Foundation
+import Testing
+
+/// How Confer scales past one machine: several processes on one database, with no state of their own that
+/// correctness depends on.
+@Suite("Two instances, one database")
+struct TwoInstancesTests {
+    @Test func idempotencyCapacityDeliveriesAndRevocationHoldAcrossInstances() async throws {
+        try await WebhookReceiver.run { receiver in
+            let database = try await TestDatabase.shared.create()
+            let a = try await ServerProcess.start(
+                databaseURL: database, port: try await ServerProcess.freePort(), environment: ["LOG_LEVEL": "info"])
+            defer { a.kill() }
+            let b = try await ServerProcess.start(
+                databaseURL: database, port: try await ServerProcess.freePort(), environment: ["LOG_LEVEL": "info"])
+            defer { b.kill() }
+            let servers = [a, b]
+            let admin = try await a.signIn()
+            let slug = try await a.openConference("scale-2027", token: admin)
+            let base = "/v1/conferences/\(slug)"
+            let hook = try await b.request(.POST, "\(base)/webhooks", token: admin, json: [
+                "url": .string(receiver.url), "events": ["registration.confirmed", "registration.waitlisted"],
+            ])
+            #expect(hook.status == 201)
+
+            // Idempotency keys are in the database: a retry on the other instance replays the first answer.
+            let author = try await a.signUp("Claire")
+            let body: JSON = [
+                "title": "Les pairs-aidants", "abstract": "Résumé.", "format": "oral", "language": "fr",
+                "authors": [["name": "Claire Martin", "email": .string(author.email), "presenting": true]],
+            ]
+            let first = try await a.request(.POST, "\(base)/submissions", token: author.token, json: body, headers: ["Idempotency-Key": "k-1"])
+            let replay = try await b.request(.POST, "\(base)/submissions", token: author.token, json: body, headers: ["Idempotency-Key": "k-1"])
+            #expect(first.status == 201 && replay.status == 201)
+            #expect(first.json["id"] == replay.json["id"])
+            let mine = try await b.request(.GET, "\(base)/submissions", token: author.token)
+            #expect(mine.json["items"].array.count == 1)
+
+            // Capacity holds with registrations spread over both instances.
+            let category = try await a.request(.POST, "\(base)/registration-categories", token: admin, json: [
+                "name": "Atelier", "price": ["amount": 0, "currency": "EUR"], "capacity": 10,
+            ])
+            let categoryId = try #require(category.json["id"].string)
+            var people: [TestApp.User] = []
+            for n in 0..<40 { people.append(try await servers[n % 2].signUp("Personne\(n)")) }
+            let replies = try await withThrowingTaskGroup(of: JSON.self) { group in
+                for (n, person) in people.enumerated() {
+                    group.addTask {
+                        try await servers[n % 2].request(
+                            .POST, "\(base)/registrations", token: person.token, json: ["categoryId": .string(categoryId)]).json
+                    }
+                }
+                return try await group.reduce(into: [JSON]()) { $0.append($1) }
+            }
+            #expect(replies.filter { $0["status"] == "confirmed" }.count == 10)
+            let positions = replies.compactMap { $0["waitlistPosition"].int }.sorted()
+            #expect(positions == Array(1...30))
+
+            // Each webhook delivery goes out once, whichever instance's worker claimed it.
+            var delivered: [WebhookReceiver.Received] = []
+            for _ in 0..<60 where delivered.count < 40 {
+                try await Task.sleep(for: .milliseconds(500))
+                delivered = await receiver.received
+            }
+            try await Task.sleep(for: .seconds(2))
+            delivered = await receiver.received
+            #expect(delivered.count == 40, "40 registrations, 40 events")
+            #expect(Set(delivered.map(\.id)).count == delivered.count, "no event delivered twice")
+
+            // A token revoked on one instance is refused by the other within 5 seconds (its cache's lifetime).
+            let claire = try await a.signIn(author.email, "correct horse battery")
+            #expect(try await b.request(.GET, "/v1/me", token: claire).status == 200)
+            #expect(try await a.request(.DELETE, "/v1/tokens/current", token: claire).status == 204)
+            let revokedAt = ContinuousClock.now
+            var refused = false
+            while !refused && ContinuousClock.now - revokedAt < .seconds(8) {
+                refused = try await b.request(.GET, "/v1/me", token: claire).status == 401
+                if !refused { try await Task.sleep(for: .milliseconds(250)) }
+            }
+            #expect(refused)
+            #expect(ContinuousClock.now - revokedAt <= .milliseconds(5_500), "refused within the 5 s cache lifetime")
+
+            // Outbox messages (here: the waiting list's promotion notice) are sent once, by one instance.
+            let firstConfirmed = try #require(replies.first { $0["status"] == "confirmed" }?["id"].string)
+            let holder = try #require(people.first { person in replies.contains { $0["id"].string == firstConfirmed && $0["accountId"].string == person.id } })
+            #expect(try await b.request(.POST, "\(base)/registrations/\(firstConfirmed)/cancel", token: holder.token).status == 200)
+            try await Task.sleep(for: .seconds(4))
+            let sent = (a.logTail(limit: 1 << 20) + b.logTail(limit: 1 << 20)).components(separatedBy: "outbox message").count - 1
+            #expect(sent == 1, "one promotion notice, logged by exactly one instance")
+        }
+    }
+}
