@@ -87,6 +87,14 @@ struct TwoInstancesTests {
             try await Task.sleep(for: .seconds(4))
             let sent = (a.logTail(limit: 1 << 20) + b.logTail(limit: 1 << 20)).components(separatedBy: "outbox message").count - 1
             #expect(sent == 1, "one promotion notice, logged by exactly one instance")
+
+            // Token hygiene: no token, password or webhook secret in either log, at info level.
+            let logs = a.logTail(limit: 1 << 22) + b.logTail(limit: 1 << 22)
+            #expect(logs.contains("POST /v1/tokens 201"), "the access log is there")
+            for secret in [admin, claire, author.token, "correct horse battery", ServerProcess.adminPassword] {
+                #expect(!logs.contains(secret))
+            }
+            #expect(!logs.contains(try #require(hook.json["secret"].string)))
         }
     }
 }
