@@ -172,7 +172,8 @@ extension APIHandler {
     func deleteTalk(_ input: Operations.DeleteTalk.Input) async throws -> Operations.DeleteTalk.Output {
         let conference = try await conference(input.path.slug)
         try await access(to: conference).requireOrganizer()
-        try await deps.program.deleteTalk(sessionId: try uuid(input.path.sessionId, "session"), id: try uuid(input.path.talkId, "talk"))
+        try await deps.program.deleteTalk(
+            conferenceId: conference.id, sessionId: try uuid(input.path.sessionId, "session"), id: try uuid(input.path.talkId, "talk"))
         return .noContent(.init())
     }
 

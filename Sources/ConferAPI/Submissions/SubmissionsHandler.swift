@@ -12,7 +12,8 @@ import OpenAPIRuntime
 // | GET  …/submissions/stats                           | organizer                                               |
 // | GET  …/submissions/{id}, …/{id}/history            | organizers, its authors (anyone else: 404)              |
 // | PATCH, POST …/{id}/submit, …/{id}/withdraw          | its corresponding author until the deadline; organizers |
-// | GET  …/submissions/{id}/similar, ?duplicateOf=     | organizer                                               |
+// | GET  …/submissions/{id}/similar, ?duplicateOf=,     | organizer                                               |
+// |   ?hasAnonymityWarnings=                           |                                                         |
 extension APIHandler {
     func createSubmission(_ input: Operations.CreateSubmission.Input) async throws -> Operations.CreateSubmission.Output {
         let conference = try await conference(input.path.slug)
@@ -51,7 +52,8 @@ extension APIHandler {
             v.require(duplicateOf != nil, "duplicateOf", "must be a UUID")
         }
         try v.finish()
-        if duplicateOf != nil { try access.requireOrganizer() }
+        // Both would tell a double-blind reviewer what the hidden warnings say about a proposal's text.
+        if duplicateOf != nil || input.query.hasAnonymityWarnings != nil { try access.requireOrganizer() }
         let scope: SubmissionScope = access.isOrganizer ? .all
             : access.isReviewer ? .authoredOrAssigned(accountId: caller.accountId, email: caller.email)
             : .authoredBy(accountId: caller.accountId, email: caller.email)

@@ -90,7 +90,8 @@ public protocol ProgramRepository: Sendable {
     /// Stores a new or moved talk after `check` accepted it against the other scheduled talks, under the conference lock.
     func saveTalk(_ talk: Talk, isNew: Bool, check: @escaping @Sendable ([ScheduledTalk]) throws -> Void) async throws -> Talk
     func talks(conferenceId: UUID) async throws -> [ScheduledTalk]
-    func deleteTalk(sessionId: UUID, id: UUID) async throws
+    /// Deletes a talk of this conference's session; `notFound` when the conference has no such talk.
+    func deleteTalk(conferenceId: UUID, sessionId: UUID, id: UUID) async throws
     /// Under the conference lock, hands the scheduled talks to `plan` and stores the talks it returns.
     func schedule(conferenceId: UUID, plan: @escaping @Sendable ([ScheduledTalk]) -> AutoScheduler.Plan) async throws -> AutoScheduler.Plan
     /// Stores the next version of the program; the snapshot is built from the current program by `snapshot(version)`.

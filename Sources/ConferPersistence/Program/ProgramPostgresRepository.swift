@@ -121,8 +121,9 @@ public struct ProgramPostgresRepository: ProgramRepository {
         try await scheduled(conferenceId) { try await db.query($0) }
     }
 
-    public func deleteTalk(sessionId: UUID, id: UUID) async throws {
-        let rows = try await db.query("DELETE FROM talks WHERE session_id = \(sessionId) AND id = \(id) RETURNING id")
+    public func deleteTalk(conferenceId: UUID, sessionId: UUID, id: UUID) async throws {
+        let rows = try await db.query(
+            "DELETE FROM talks WHERE conference_id = \(conferenceId) AND session_id = \(sessionId) AND id = \(id) RETURNING id")
         guard !rows.isEmpty else { throw DomainError.notFound("There is no talk \(id) in this session.") }
     }
 
