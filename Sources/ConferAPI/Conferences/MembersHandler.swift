@@ -25,7 +25,7 @@ extension APIHandler {
         let roles = try MemberRules.validate(roles: body.roles.map(\.domain))
         let topicIds = try body.topicIds.map { ids in
             try ids.enumerated().map { index, text throws(DomainError) in
-                guard let id = UUID(uuidString: text) else { throw DomainError.invalid("topicIds[\(index)]", "must be a UUID") }
+                guard let id = UUID(exactly: text) else { throw DomainError.invalid("topicIds[\(index)]", "must be a UUID") }
                 return id
             }
         }

@@ -187,7 +187,7 @@ extension APIHandler {
     }
 
     static func id(_ text: String, _ field: String) throws(DomainError) -> UUID {
-        guard let id = UUID(uuidString: text) else { throw DomainError.invalid(field, "must be a UUID") }
+        guard let id = UUID(exactly: text) else { throw DomainError.invalid(field, "must be a UUID") }
         return id
     }
 

@@ -49,11 +49,11 @@ extension APIHandler {
         let caller = try access.caller.required()
         guard case .json(let body) = input.body else { throw DomainError.invalid("body", "must be JSON") }
         try RegistrationRules.checkWindow(conference, isOrganizer: access.isOrganizer, now: now)
-        guard let categoryId = UUID(uuidString: body.categoryId) else { throw DomainError.invalid("categoryId", "must be a UUID") }
+        guard let categoryId = UUID(exactly: body.categoryId) else { throw DomainError.invalid("categoryId", "must be a UUID") }
         var account = try await deps.accounts.find(id: caller.accountId)
         if let other = body.accountId {
             try access.requireOrganizer()
-            guard let id = UUID(uuidString: other), let found = try await deps.accounts.find(id: id) else {
+            guard let id = UUID(exactly: other), let found = try await deps.accounts.find(id: id) else {
                 throw DomainError.invalid("accountId", "is not an account")
             }
             account = found
@@ -160,7 +160,7 @@ extension APIHandler {
         try await access(to: conference).requireOrganizer()
         guard case .json(let body) = input.body else { throw DomainError.invalid("body", "must be JSON") }
         let categoryIds = try (body.categoryIds ?? []).enumerated().map { index, text throws(DomainError) in
-            guard let id = UUID(uuidString: text) else { throw DomainError.invalid("categoryIds[\(index)]", "must be a UUID") }
+            guard let id = UUID(exactly: text) else { throw DomainError.invalid("categoryIds[\(index)]", "must be a UUID") }
             return id
         }
         let known = Set(try await deps.registrations.categories(conferenceId: conference.id).map(\.id))
@@ -222,7 +222,7 @@ extension APIHandler {
         let conference = try await conference(slug)
         let access = try await access(to: conference)
         let caller = try access.caller.required()
-        guard let registrationId = UUID(uuidString: id),
+        guard let registrationId = UUID(exactly: id),
               let registration = try await deps.registrations.find(conferenceId: conference.id, id: registrationId),
               access.isOrganizer || registration.accountId == caller.accountId
         else { throw DomainError.notFound("There is no registration \(id) that you can see in this conference.") }

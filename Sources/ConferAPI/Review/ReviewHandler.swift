@@ -20,7 +20,7 @@ extension APIHandler {
         let organizer = try await access(to: conference).requireOrganizer()
         guard case .json(let body) = input.body else { throw DomainError.invalid("body", "must be JSON") }
         let submission = try await submissionOf(conference, input.path.submissionId)
-        guard let reviewerId = UUID(uuidString: body.reviewerId) else { throw DomainError.invalid("reviewerId", "must be a UUID") }
+        guard let reviewerId = UUID(exactly: body.reviewerId) else { throw DomainError.invalid("reviewerId", "must be a UUID") }
         guard let reviewer = try await deps.reviews.reviewers(conferenceId: conference.id).first(where: { $0.accountId == reviewerId }) else {
             throw DomainError.invalid("reviewerId", "is not a member of this conference's scientific committee (reviewer role)")
         }
@@ -95,7 +95,7 @@ extension APIHandler {
         let access = try await access(to: conference)
         let caller = try access.caller.required()
         var reviewerId = try input.query.reviewerId.map { text throws(DomainError) in
-            guard let id = UUID(uuidString: text) else { throw DomainError.invalid("reviewerId", "must be a UUID") }
+            guard let id = UUID(exactly: text) else { throw DomainError.invalid("reviewerId", "must be a UUID") }
             return id
         }
         if !access.isOrganizer {
@@ -117,9 +117,9 @@ extension APIHandler {
         guard case .json(let body) = input.body else { throw DomainError.invalid("body", "must be JSON") }
         var v = Validator()
         v.text(body.reason, "reason", max: 500)
-        let submissionId = UUID(uuidString: body.submissionId)
+        let submissionId = UUID(exactly: body.submissionId)
         v.require(submissionId != nil, "submissionId", "must be a UUID")
-        let requested = body.reviewerId.map { UUID(uuidString: $0) }
+        let requested = body.reviewerId.map { UUID(exactly: $0) }
         v.require(requested.map { $0 != nil } ?? true, "reviewerId", "must be a UUID")
         try v.finish()
         let reviewerId = requested.flatMap { $0 } ?? caller.accountId
@@ -261,7 +261,7 @@ extension APIHandler {
     /// A proposal of the conference by id; 404 when it does not exist or, given `access`, the caller may not know of it.
     func submissionOf(_ conference: Conference, _ id: String, visibleTo access: ConferenceAccess? = nil) async throws -> Submission {
         let notFound = DomainError.notFound("There is no proposal \(id) that you can see in this conference.")
-        guard let submissionId = UUID(uuidString: id),
+        guard let submissionId = UUID(exactly: id),
               let submission = try await deps.submissions.find(conferenceId: conference.id, id: submissionId)
         else { throw notFound }
         if let access, !access.isOrganizer, !access.isReviewer, SubmissionAccess.viewer(access, submission: submission) == nil {

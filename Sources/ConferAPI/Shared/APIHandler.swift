@@ -35,7 +35,7 @@ struct APIHandler: APIProtocol {
 
     /// A path parameter that must be a UUID; anything else names no resource (404).
     func uuid(_ text: String, _ what: String) throws -> UUID {
-        guard let id = UUID(uuidString: text) else { throw DomainError.notFound("There is no \(what) with the id \(text).") }
+        guard let id = UUID(exactly: text) else { throw DomainError.notFound("There is no \(what) with the id \(text).") }
         return id
     }
 }

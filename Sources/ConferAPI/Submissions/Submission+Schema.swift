@@ -115,7 +115,7 @@ struct SubmissionFields {
         input.title = title
         input.abstract = abstract
         if let topicId {
-            guard let id = UUID(uuidString: topicId) else { throw DomainError.invalid("topicId", "must be a UUID") }
+            guard let id = UUID(exactly: topicId) else { throw DomainError.invalid("topicId", "must be a UUID") }
             input.topicId = .some(id)
         }
         input.format = format?.domain

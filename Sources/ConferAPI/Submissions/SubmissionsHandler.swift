@@ -42,13 +42,13 @@ extension APIHandler {
         var v = Validator()
         var topicId: UUID?
         if let text = input.query.topicId {
-            topicId = UUID(uuidString: text)
+            topicId = UUID(exactly: text)
             v.require(topicId != nil, "topicId", "must be a UUID")
         }
         v.text(input.query.q, "q", max: 200)
         var duplicateOf: UUID?
         if let text = input.query.duplicateOf {
-            duplicateOf = UUID(uuidString: text)
+            duplicateOf = UUID(exactly: text)
             v.require(duplicateOf != nil, "duplicateOf", "must be a UUID")
         }
         try v.finish()
@@ -174,7 +174,7 @@ extension APIHandler {
         let access = try await access(to: conference)
         _ = try access.caller.required()
         let notFound = DomainError.notFound("There is no proposal \(id) that you can see in this conference.")
-        guard let submissionId = UUID(uuidString: id),
+        guard let submissionId = UUID(exactly: id),
               let submission = try await deps.submissions.find(conferenceId: conference.id, id: submissionId)
         else { throw notFound }
         if let viewer = SubmissionAccess.viewer(access, submission: submission) {

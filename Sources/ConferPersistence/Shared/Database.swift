@@ -2,20 +2,26 @@ import ConferDomain
 import Foundation
 import Logging
 import PostgresNIO
+import Synchronization
 
 /// The PostgreSQL client every repository shares, with errors translated into `DomainError`s in one place.
 public struct Database: Sendable {
     /// The pooled client; run it as a service for as long as the application lives.
     public let client: PostgresClient
     let logger: Logger
-    /// How long one statement or transaction may take, waiting for a connection included. When PostgreSQL is
-    /// down the pool keeps requests waiting for a minute; clients get a 503 long before that instead.
-    let deadline: Duration
+    /// How long a statement or transaction may wait (for a connection included) while nothing else succeeds
+    /// either. When PostgreSQL is down the pool keeps requests waiting for a minute; clients get a 503 long
+    /// before that. A busy database is told apart by the other statements that keep completing meanwhile: then
+    /// waiting goes on, up to `busyLimit`.
+    let patience: Duration
+    let busyLimit: Duration
+    private let progress = Progress()
 
-    public init(client: PostgresClient, logger: Logger, deadline: Duration = .seconds(5)) {
+    public init(client: PostgresClient, logger: Logger, patience: Duration = .seconds(5), busyLimit: Duration = .seconds(60)) {
         self.client = client
         self.logger = logger
-        self.deadline = deadline
+        self.patience = patience
+        self.busyLimit = busyLimit
     }
 
     /// Runs one statement outside a transaction and collects its rows.
@@ -38,20 +44,26 @@ public struct Database: Sendable {
         }
     }
 
-    /// Runs `operation`, translating its errors, or gives up with `unavailable` once the deadline passes
+    /// Runs `operation`, translating its errors, or gives up with `unavailable` when the database seems gone
     /// (cancelling it: a transaction cut short rolls back).
     private func withinDeadline<T: Sendable>(_ operation: @escaping @Sendable () async throws -> T) async throws -> T {
-        let deadline = self.deadline
+        let (patience, busyLimit, progress) = (self.patience, self.busyLimit, self.progress)
         return try await withThrowingTaskGroup(of: T?.self) { group in
             group.addTask {
                 do {
-                    return try await operation()
+                    let value = try await operation()
+                    progress.succeeded()
+                    return value
                 } catch {
                     throw PostgresErrors.translate(error)
                 }
             }
             group.addTask {
-                try await Task.sleep(for: deadline)
+                var waited: Duration = .zero
+                repeat {
+                    try await Task.sleep(for: patience)
+                    waited += patience
+                } while progress.succeeded(within: patience) && waited < busyLimit
                 return nil
             }
             defer { group.cancelAll() }
@@ -60,6 +72,24 @@ public struct Database: Sendable {
             }
             return value
         }
+    }
+}
+
+/// When a statement last completed, shared by every copy of a `Database`.
+private final class Progress: Sendable {
+    private let lastSuccess = Atomic<Int64>(0)
+
+    private static var nowNanoseconds: Int64 {
+        let now = ContinuousClock.now.duration(to: Self.origin)
+        return -(now.components.seconds * 1_000_000_000 + now.components.attoseconds / 1_000_000_000)
+    }
+    private static let origin = ContinuousClock.now
+
+    func succeeded() { lastSuccess.store(Self.nowNanoseconds, ordering: .relaxed) }
+
+    func succeeded(within interval: Duration) -> Bool {
+        let nanoseconds = interval.components.seconds * 1_000_000_000 + interval.components.attoseconds / 1_000_000_000
+        return Self.nowNanoseconds - lastSuccess.load(ordering: .relaxed) < nanoseconds
     }
 }
 
