@@ -49,8 +49,11 @@ struct WebhookDurabilityTests {
             }
             #expect(delivered, "\(server.logTail())")
             try await Task.sleep(for: .seconds(1))
+            // At least once: if the kill cut an attempt short after the receiver had it, nobody recorded that
+            // attempt and it is made again once its lease runs out. Receivers drop repeats by Webhook-Id.
             let successes = await receiver.received.filter { $0.answeredWith < 300 }
-            #expect(successes.count == 1, "delivered once")
+            #expect(!successes.isEmpty, "delivered")
+            #expect(Set(successes.map(\.id)).count == 1, "one event, whatever the number of attempts")
             let event = try #require(successes.first)
             #expect(event.verifies(secret: secret))
             #expect(event.json["type"].string == "submission.submitted")
