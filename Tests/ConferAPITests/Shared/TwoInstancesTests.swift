@@ -73,12 +73,18 @@ struct TwoInstancesTests {
             #expect(try await a.request(.DELETE, "/v1/tokens/current", token: claire).status == 204)
             let revokedAt = ContinuousClock.now
             var refused = false
-            while !refused && ContinuousClock.now - revokedAt < .seconds(8) {
+            // Judged by when each request was sent, so that a slow machine's latency does not count against B.
+            var lastAcceptedSentAt = revokedAt
+            while !refused && ContinuousClock.now - revokedAt < .seconds(10) {
+                let sentAt = ContinuousClock.now
                 refused = try await b.request(.GET, "/v1/me", token: claire).status == 401
-                if !refused { try await Task.sleep(for: .milliseconds(250)) }
+                if !refused {
+                    lastAcceptedSentAt = sentAt
+                    try await Task.sleep(for: .milliseconds(200))
+                }
             }
             #expect(refused)
-            #expect(ContinuousClock.now - revokedAt <= .milliseconds(5_500), "refused within the 5 s cache lifetime")
+            #expect(lastAcceptedSentAt - revokedAt <= .seconds(5), "no longer accepted 5 s after the revocation")
 
             // Outbox messages (here: the waiting list's promotion notice) are sent once, by one instance.
             let firstConfirmed = try #require(replies.first { $0["status"] == "confirmed" }?["id"].string)
