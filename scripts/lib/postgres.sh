@@ -154,6 +154,14 @@ _confer_pg_write_conf() {
     echo "unix_socket_directories = '${sockdir//\'/\'\'}'"
     echo "max_connections = 400"
     echo "shared_buffers = 128MB"
+    # Lets tests count the statements a request costs (SubmissionListQueryCountTests). Only a restart loads a
+    # library, hence here, rewritten on every start, and not at initdb time. Debian's server package ships it;
+    # a build without it still starts.
+    if [[ -e $CONFER_PG_BIN/../lib/pg_stat_statements.so ]]; then
+      echo "shared_preload_libraries = 'pg_stat_statements'"
+      # Room for every statement of a whole test run, so that none is evicted while a test counts.
+      echo "pg_stat_statements.max = 20000"
+    fi
     if [[ $ephemeral -eq 1 ]]; then
       # A test cluster is thrown away: durability only costs time.
       echo "fsync = off"

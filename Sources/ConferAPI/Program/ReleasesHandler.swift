@@ -1,6 +1,7 @@
 import ConferAPIContract
 import ConferDomain
 import Foundation
+import NIOCore
 import OpenAPIRuntime
 
 // Published programs.
@@ -26,6 +27,7 @@ extension APIHandler {
             versioned.publishedAt = publishedAt
             return try ProgramSnapshot.encode(versioned)
         }
+        programs.published(conference.slug)
         return .created(.init(
             headers: .init(location: "/v1/conferences/\(conference.slug)/program?version=\(release.version)"),
             body: .json(.init(version: release.version, note: release.note, publishedAt: release.publishedAt))))
@@ -38,18 +40,18 @@ extension APIHandler {
     }
 
     func getProgram(_ input: Operations.GetProgram.Input) async throws -> Operations.GetProgram.Output {
-        let release = try await published(input.path.slug, version: input.query.version)
-        if let tags = input.headers.ifNoneMatch, tags.split(separator: ",").contains(where: { $0.trimmingCharacters(in: .whitespaces) == release.etag || $0.trimmingCharacters(in: .whitespaces) == "*" }) {
-            return .notModified(.init(headers: .init(eTag: release.etag)))
+        let prepared = try await programs.release(input.path.slug, version: input.query.version)
+        if let tags = input.headers.ifNoneMatch, ProgramReadMiddleware.matches(tags, prepared.etag) {
+            return .notModified(.init(headers: .init(eTag: prepared.etag)))
         }
         return .ok(.init(
-            headers: .init(eTag: release.etag, cacheControl: "public, max-age=60"),
-            body: .json(try ProgramSnapshot.decode(release.snapshot))))
+            headers: .init(eTag: prepared.etag, cacheControl: "public, max-age=60"),
+            body: .json(try ProgramSnapshot.decode(prepared.release.snapshot))))
     }
 
     func getProgramChanges(_ input: Operations.GetProgramChanges.Input) async throws -> Operations.GetProgramChanges.Output {
-        let from = try await published(input.path.slug, version: input.query.from)
-        let to = try await published(input.path.slug, version: input.query.to)
+        let from = try await programs.release(input.path.slug, version: input.query.from).release
+        let to = try await programs.release(input.path.slug, version: input.query.to).release
         let changes = ProgramChanges.between(
             ProgramSnapshot.placements(try ProgramSnapshot.decode(from.snapshot)),
             ProgramSnapshot.placements(try ProgramSnapshot.decode(to.snapshot)))
@@ -64,24 +66,7 @@ extension APIHandler {
     }
 
     func getProgramCalendar(_ input: Operations.GetProgramCalendar.Input) async throws -> Operations.GetProgramCalendar.Output {
-        let conference = try await conference(input.path.slug)
-        let release = try await published(input.path.slug, version: nil)
-        let ics = ProgramICS.render(try ProgramSnapshot.decode(release.snapshot), conference: conference, publishedAt: release.publishedAt)
-        return .ok(.init(body: .textCalendar(HTTPBody(ics))))
-    }
-
-    /// A published version (the latest when `version` is nil), or 404 with a clear problem.
-    func published(_ slug: String, version: Int?) async throws -> ProgramRelease {
-        // Versions are stored as 32-bit integers: anything beyond names no release, and must not reach SQL.
-        if let version, !(1...Int(Int32.max)).contains(version) {
-            throw DomainError.notFound("There is no published version \(version) of this program.")
-        }
-        let conference = try await conference(slug)
-        guard let release = try await deps.program.release(conferenceId: conference.id, version: version) else {
-            throw DomainError.notFound(version.map { "There is no published version \($0) of this program." }
-                ?? "The program of this conference has not been published yet.")
-        }
-        return release
+        .ok(.init(body: .textCalendar(HTTPBody(Array(buffer: try await programs.calendar(input.path.slug))))))
     }
 
     /// The current program in its public shape: days → sessions → talks, with presenters' names and affiliations.

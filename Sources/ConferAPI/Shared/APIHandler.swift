@@ -10,6 +10,7 @@ struct APIHandler: APIProtocol {
     let deps: AppDependencies
     let authenticator: Authenticator
     let hasher: PasswordHasher
+    let programs: PublishedPrograms
     /// A hash of a random password, verified against when an email is unknown, so that sign-in takes as
     /// long for unknown emails as for wrong passwords.
     let decoyHash: String

@@ -8,12 +8,15 @@ import OpenAPIRuntime
 /// Builds the HTTP surface of Confer: middleware in order, then every operation of `openapi.yaml`.
 ///
 /// Order (outermost first): request id, scope and access log → CORS (it marks error responses too) →
-/// problem+json errors → body limit and media type → idempotency keys → the generated routes.
+/// problem+json errors → body limit and media type → idempotency keys → the published program from memory →
+/// the generated routes.
 public func buildRouter(_ deps: AppDependencies) async throws -> Router<AppRequestContext> {
     let authenticator = Authenticator(tokens: deps.tokens, clock: deps.clock, cache: TokenCache())
     let hasher = PasswordHasher(cost: deps.bcryptCost)
+    let programs = PublishedPrograms(deps: deps, cache: ProgramReleaseCache())
     let handler = APIHandler(
-        deps: deps, authenticator: authenticator, hasher: hasher, decoyHash: try await hasher.hash(UUID().uuidString))
+        deps: deps, authenticator: authenticator, hasher: hasher, programs: programs,
+        decoyHash: try await hasher.hash(UUID().uuidString))
     let router = Router(context: AppRequestContext.self)
     router.add(middleware: RequestScopeMiddleware(trustProxy: deps.trustProxy))
     if !deps.corsOrigins.isEmpty {
@@ -22,6 +25,7 @@ public func buildRouter(_ deps: AppDependencies) async throws -> Router<AppReque
     router.add(middleware: ProblemMiddleware())
     router.add(middleware: BodyMiddleware())
     router.add(middleware: IdempotencyMiddleware(store: deps.idempotency, authenticator: authenticator, clock: deps.clock))
+    router.add(middleware: ProgramReadMiddleware(programs: programs))
     try handler.registerHandlers(
         on: router,
         configuration: Configuration(dateTranscoder: JSONDateTranscoder(), jsonEncodingOptions: [.withoutEscapingSlashes]))

@@ -100,4 +100,6 @@ public protocol ProgramRepository: Sendable {
     func releases(conferenceId: UUID) async throws -> [ProgramRelease]
     /// One release, or the latest when `version` is nil.
     func release(conferenceId: UUID, version: Int?) async throws -> ProgramRelease?
+    /// The latest published version, nil before the first release.
+    func latestVersion(conferenceId: UUID) async throws -> Int?
 }

@@ -195,6 +195,11 @@ extension ProgramPostgresRepository {
             """).first.map(Self.release(_:))
     }
 
+    public func latestVersion(conferenceId: UUID) async throws -> Int? {
+        try await db.query("SELECT max(version)::int AS v FROM program_releases WHERE conference_id = \(conferenceId)")
+            .first?.column("v", as: Int?.self)
+    }
+
     static func release(_ row: PostgresRow) throws -> ProgramRelease {
         let r = row.makeRandomAccess()
         return ProgramRelease(

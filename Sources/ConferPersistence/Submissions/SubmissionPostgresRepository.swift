@@ -10,15 +10,19 @@ public struct SubmissionPostgresRepository: SubmissionRepository {
     public init(_ db: Database) { self.db = db }
 
     public func create(_ s: Submission, history: HistoryEntry) async throws -> Submission {
-        try await db.transaction { connection in
-            let numbered = try await connection.rows(
-                """
-                UPDATE conferences SET last_submission_number = last_submission_number + 1
-                WHERE id = \(s.conferenceId) RETURNING last_submission_number
-                """, logger: db.logger)
-            guard let number = try numbered.first?.column("last_submission_number", as: Int.self) else {
-                throw DomainError.notFound("No such conference.")
-            }
+        // The number comes first, in a statement of its own: every proposal of a conference takes it from the same
+        // row, so that row must be locked for one statement, not for the whole transaction below (measured with
+        // scripts/bench: 64 authors submitting at once queued behind it at 14 proposals a second). A transaction
+        // that fails afterwards leaves a gap in the numbers; they stay unique and increasing.
+        let numbered = try await db.query(
+            """
+            UPDATE conferences SET last_submission_number = last_submission_number + 1
+            WHERE id = \(s.conferenceId) RETURNING last_submission_number
+            """)
+        guard let number = try numbered.first?.column("last_submission_number", as: Int.self) else {
+            throw DomainError.notFound("No such conference.")
+        }
+        return try await db.transaction { connection in
             var created = s
             created.number = number
             created.warnings = try await warningsWithDuplicates(s, connection)
@@ -162,12 +166,15 @@ public struct SubmissionPostgresRepository: SubmissionRepository {
         let own = s.warnings.filter(\.isAnonymity)
         guard s.status != .withdrawn else { return own }
         let text = s.title + " " + s.abstract
+        // The similarity of each of the author's proposals is computed once: on abstracts of a few thousand
+        // characters each computation costs about half a millisecond, paid at every save.
         let rows = try await connection.rows(
             """
-            SELECT number, similarity(title || ' ' || abstract, \(text))::float8 AS score FROM submissions
-            WHERE conference_id = \(s.conferenceId) AND owner_id = \(s.ownerId) AND id <> \(s.id) AND status <> 'withdrawn'
-              AND (title || ' ' || abstract) % \(text) AND similarity(title || ' ' || abstract, \(text)) >= \(NearDuplicates.threshold)
-            ORDER BY score DESC, number LIMIT 1
+            SELECT number, score FROM (
+                SELECT number, similarity(title || ' ' || abstract, \(text))::float8 AS score FROM submissions
+                WHERE conference_id = \(s.conferenceId) AND owner_id = \(s.ownerId) AND id <> \(s.id) AND status <> 'withdrawn'
+            ) mine
+            WHERE score >= \(NearDuplicates.threshold) ORDER BY score DESC, number LIMIT 1
             """, logger: db.logger)
         guard let row = rows.first else { return own }
         let r = row.makeRandomAccess()

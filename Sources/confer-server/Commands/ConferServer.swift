@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import NIOCore
+import NIOPosix
 
 /// `confer-server`: the Confer API service and its maintenance commands.
 @main
@@ -14,6 +16,14 @@ struct ConferServer: AsyncParsableCommand {
             """,
         subcommands: [Serve.self, Migrate.self, CreateAdmin.self, SeedDemo.self],
         defaultSubcommand: Serve.self)
+
+    /// Swift Concurrency runs on NIO's event loops: a request's work then stays on the thread that read it instead of
+    /// hopping to another pool and back at every `await` (measured: scripts/bench, BENCHMARKS.md). Blocking work
+    /// (bcrypt) runs on NIO's thread pool, never on a loop.
+    static func main() async {
+        _ = NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
+        await main(nil)
+    }
 }
 
 /// Runs a command body; any failure is printed as one line on standard error with a non-zero exit.

@@ -90,6 +90,39 @@ struct ReleasesTests {
         }
     }
 
+    /// The program is served from memory: the stored snapshot byte for byte, the latest release at once on the
+    /// instance that published it, and within `ProgramReleaseCache.freshness` on every other one.
+    @Test func anotherInstanceServesANewReleaseWithinASecond() async throws {
+        try await TestApp.run { app in
+            let round = try await ReviewRound.make(app, proposals: 1, reviewerCount: 1, sharing: 0)
+            let base = "/v1/conferences/\(round.call.slug)"
+            let token = round.call.admin.token
+            #expect(try await app.post("\(base)/program/releases", token: token, json: ["note": "v1"]).status == 201)
+            try await app.alongside { other in
+                let first = try await other.get("\(base)/program")
+                #expect(first.json["version"] == 1)
+                let conference = try #require(try await app.repositories.conferences.find(slug: round.call.slug))
+                let stored = try #require(try await app.repositories.program.release(conferenceId: conference.id, version: 1))
+                #expect(first.text == stored.snapshot)
+                #expect(try await other.get("\(base)/program.ics").text.contains("BEGIN:VCALENDAR"))
+
+                #expect(try await app.post("\(base)/program/releases", token: token, json: ["note": "v2"]).status == 201)
+                #expect(try await app.get("\(base)/program").json["version"] == 2)
+                let published = ContinuousClock.now
+                var seen = try await other.get("\(base)/program").json["version"]
+                while seen != 2, ContinuousClock.now - published < .seconds(3) {
+                    try await Task.sleep(for: .milliseconds(50))
+                    seen = try await other.get("\(base)/program").json["version"]
+                }
+                #expect(seen == 2)
+                #expect(ContinuousClock.now - published < .milliseconds(1500))
+                #expect(try await other.get("\(base)/program?version=1").json["version"] == 1)
+                #expect(try await other.get("\(base)/program?version=abc").status == 400)
+                #expect(try await other.get("/v1/conferences/no-such-conference/program").status == 404)
+            }
+        }
+    }
+
     /// Parses the calendar with the `icalendar` package from PyPI, which scripts/test installs and names in
     /// CONFER_ICALENDAR_PYTHON (a plain `swift test` without it keeps the structural checks above).
     static func parseWithICalendar(_ ics: String, expecting uid: String) throws {

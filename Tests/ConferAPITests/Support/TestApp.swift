@@ -22,18 +22,29 @@ struct TestApp: Sendable {
         let url = try DatabaseURL(try await TestDatabase.shared.create())
         let postgres = PostgresClient(configuration: url.clientConfiguration, backgroundLogger: TestDatabase.quietLogger)
         let repositories = PostgresRepositories(client: postgres, logger: TestDatabase.quietLogger)
-        let r = repositories
-        let router = try await buildRouter(AppDependencies(
+        let router = try await buildRouter(dependencies(repositories, allowPrivateWebhookTargets: allowPrivateWebhookTargets))
+        let app = Application(router: router, services: [postgres], logger: TestDatabase.quietLogger)
+        try await app.test(.router) { client in
+            try await body(TestApp(client: client, repositories: repositories))
+        }
+    }
+
+    /// Runs `body` against a second instance over this app's database: its own router and its own caches.
+    func alongside(_ body: @escaping @Sendable (TestApp) async throws -> Void) async throws {
+        let router = try await buildRouter(Self.dependencies(repositories, allowPrivateWebhookTargets: true))
+        try await Application(router: router, logger: TestDatabase.quietLogger).test(.router) { client in
+            try await body(TestApp(client: client, repositories: repositories))
+        }
+    }
+
+    private static func dependencies(_ r: PostgresRepositories, allowPrivateWebhookTargets: Bool) -> AppDependencies {
+        AppDependencies(
             accounts: r.accounts, tokens: r.tokens, signInThrottle: r.signInThrottle, conferences: r.conferences, members: r.members, topics: r.topics,
             submissions: r.submissions, reviews: r.reviews, registrations: r.registrations, program: r.program,
             webhooks: r.webhooks, idempotency: r.idempotency, probe: r.probe, bcryptCost: bcryptCost,
             allowPrivateWebhookTargets: allowPrivateWebhookTargets, corsOrigins: ["https://program.example.org"],
             // Tests play clients at several addresses through X-Forwarded-For.
-            trustProxy: true))
-        let app = Application(router: router, services: [postgres], logger: TestDatabase.quietLogger)
-        try await app.test(.router) { client in
-            try await body(TestApp(client: client, repositories: repositories))
-        }
+            trustProxy: true)
     }
 
     /// The webhook delivery worker over this app's database, run by the tests step by step with the time they choose.
