@@ -18,7 +18,7 @@ struct RequestScopeMiddleware<Context: RequestContext>: RouterMiddleware {
         context.logger[metadataKey: "request.id"] = .string(requestId)
         let scope = RequestScope(
             requestId: requestId, authorization: request.headers[.authorization],
-            clientAddress: clientAddress(request, context))
+            clientAddress: clientAddress(request, context), memo: RequestMemo())
         let started = ContinuousClock.now
         var response = try await RequestScope.$current.withValue(scope) {
             try await next(request, context)

@@ -17,11 +17,16 @@ struct APIHandler: APIProtocol {
 
     var now: Date { deps.clock.now() }
 
-    /// The conference with this slug, or 404.
+    /// The conference with this slug, or 404. With a signed-in caller, their roles in it come in the same statement,
+    /// for `access(to:)`; a token that fails here fails there again, with its 401, if the route needs a caller.
     func conference(_ slug: String) async throws -> Conference {
-        guard let conference = try await deps.conferences.find(slug: slug) else {
-            throw DomainError.notFound("There is no conference with the slug \(slug).")
+        let notFound = DomainError.notFound("There is no conference with the slug \(slug).")
+        if let memo = RequestScope.current.memo, let caller = try? await authenticator.caller() {
+            guard let (conference, roles) = try await deps.conferences.find(slug: slug, rolesOf: caller.accountId) else { throw notFound }
+            memo.remember(roles, conferenceId: conference.id, accountId: caller.accountId)
+            return conference
         }
+        guard let conference = try await deps.conferences.find(slug: slug) else { throw notFound }
         return conference
     }
 
@@ -29,6 +34,9 @@ struct APIHandler: APIProtocol {
     func access(to conference: Conference) async throws -> ConferenceAccess {
         guard let caller = try await authenticator.caller() else {
             return ConferenceAccess(caller: nil, roles: [])
+        }
+        if let roles = RequestScope.current.memo?.roles(conferenceId: conference.id, accountId: caller.accountId) {
+            return ConferenceAccess(caller: caller, roles: roles)
         }
         return ConferenceAccess(
             caller: caller, roles: try await deps.conferences.roles(conferenceId: conference.id, accountId: caller.accountId))

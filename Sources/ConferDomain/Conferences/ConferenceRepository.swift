@@ -6,6 +6,8 @@ public protocol ConferenceRepository: Sendable {
     func create(_ conference: Conference, organizerId: UUID) async throws -> Conference
     /// The conference with this slug.
     func find(slug: String) async throws -> Conference?
+    /// The conference with this slug and the roles `accountId` holds in it, in one statement.
+    func find(slug: String, rolesOf accountId: UUID) async throws -> (Conference, Set<Role>)?
     /// Conferences, soonest first.
     func list(_ page: PageRequest) async throws -> Page<Conference>
     /// Stores a changed conference if the stored one is still at `ifVersion`; nil when another change came first.

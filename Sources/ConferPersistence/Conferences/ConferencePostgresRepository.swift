@@ -43,6 +43,18 @@ public struct ConferencePostgresRepository: ConferenceRepository {
         return try rows.first.map(Conference.init(row:))
     }
 
+    public func find(slug: String, rolesOf accountId: UUID) async throws -> (Conference, Set<Role>)? {
+        let rows = try await db.query(
+            """
+            SELECT \(unescaped: Conference.columns),
+                   (SELECT roles FROM members m WHERE m.conference_id = conferences.id AND m.account_id = \(accountId)) AS member_roles
+            FROM conferences WHERE slug = \(slug)
+            """)
+        guard let row = rows.first else { return nil }
+        let roles = try row.column("member_roles", as: [String]?.self) ?? []
+        return (try Conference(row: row), Set(roles.compactMap(Role.init(rawValue:))))
+    }
+
     public func list(_ page: PageRequest) async throws -> Page<Conference> {
         let rows: [PostgresRow]
         if let after = page.after, after.count == 2, let id = UUID(uuidString: after[1]) {
