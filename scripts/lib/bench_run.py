@@ -123,7 +123,7 @@ memory = next(int(l.split()[1]) for l in open("/proc/meminfo") if l.startswith("
 cpu_model = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), platform.machine())
 
 header = f"| {'endpoint':<42} | conns | {'requests/s':>10} | {'p50 ms':>7} | {'p99 ms':>7} | errors | server CPU |"
-rule = "|" + "|".join("-" * (len(cell) + 0) for cell in header.split("|")[1:-1]) + "|"
+rule = "|" + "|".join("-" * len(cell) for cell in header.split("|")[1:-1]) + "|"
 lines = [header, rule]
 for r in rows:
     cpu = f"{r['cpu']:.0f} %" if r["cpu"] is not None else "-"

@@ -25,7 +25,7 @@ struct ProgramReadMiddleware: RouterMiddleware {
         switch target {
         case .program(let slug, let version):
             let prepared = try await programs.release(slug, version: version)
-            if let tags = request.headers[.ifNoneMatch], Self.matches(tags, prepared.etag) {
+            if let tags = request.headers[.ifNoneMatch], ETag.matches(ifNoneMatch: tags, prepared.etag) {
                 return Response(status: .notModified, headers: [.eTag: prepared.etag])
             }
             return Response(
@@ -55,13 +55,6 @@ struct ProgramReadMiddleware: RouterMiddleware {
             return .calendar(slug: slug)
         default:
             return nil
-        }
-    }
-
-    static func matches(_ ifNoneMatch: String, _ etag: String) -> Bool {
-        ifNoneMatch.split(separator: ",").contains {
-            let tag = $0.trimmingCharacters(in: .whitespaces)
-            return tag == etag || tag == "*"
         }
     }
 }

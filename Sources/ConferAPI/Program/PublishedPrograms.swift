@@ -10,6 +10,28 @@ struct PublishedPrograms: Sendable {
 
     /// A published version (the latest when `version` is nil), or 404 with a clear problem.
     func release(_ slug: String, version: Int?) async throws -> ProgramReleaseCache.Prepared {
+        try await resolve(slug, version: version).prepared
+    }
+
+    /// The latest release as iCalendar text.
+    func calendar(_ slug: String) async throws -> ByteBuffer {
+        let (current, prepared) = try await resolve(slug, version: nil)
+        return try cache.calendar(prepared, conference: current.conference) {
+            ProgramICS.render(
+                try ProgramSnapshot.decode(prepared.release.snapshot), conference: current.conference,
+                publishedAt: prepared.release.publishedAt)
+        }
+    }
+
+    /// This instance published a release: serve it at once.
+    func published(_ slug: String) {
+        cache.forget(slug: slug)
+    }
+
+    /// The conference as last read and the release asked for.
+    private func resolve(
+        _ slug: String, version: Int?
+    ) async throws -> (current: ProgramReleaseCache.Current, prepared: ProgramReleaseCache.Prepared) {
         // Versions are stored as 32-bit integers: anything beyond names no release, and must not reach SQL.
         if let version, !(1...Int(Int32.max)).contains(version) {
             throw DomainError.notFound("There is no published version \(version) of this program.")
@@ -24,23 +46,7 @@ struct PublishedPrograms: Sendable {
             throw DomainError.notFound(version.map { "There is no published version \($0) of this program." }
                 ?? "The program of this conference has not been published yet.")
         }
-        return prepared
-    }
-
-    /// The latest release as iCalendar text.
-    func calendar(_ slug: String) async throws -> ByteBuffer {
-        let prepared = try await release(slug, version: nil)
-        let conference = try await current(slug).conference
-        return try cache.calendar(prepared, conference: conference) {
-            ProgramICS.render(
-                try ProgramSnapshot.decode(prepared.release.snapshot), conference: conference,
-                publishedAt: prepared.release.publishedAt)
-        }
-    }
-
-    /// This instance published a release: serve it at once.
-    func published(_ slug: String) {
-        cache.forget(slug: slug)
+        return (current, prepared)
     }
 
     private func current(_ slug: String) async throws -> ProgramReleaseCache.Current {

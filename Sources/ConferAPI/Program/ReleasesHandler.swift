@@ -41,7 +41,7 @@ extension APIHandler {
 
     func getProgram(_ input: Operations.GetProgram.Input) async throws -> Operations.GetProgram.Output {
         let prepared = try await programs.release(input.path.slug, version: input.query.version)
-        if let tags = input.headers.ifNoneMatch, ProgramReadMiddleware.matches(tags, prepared.etag) {
+        if let tags = input.headers.ifNoneMatch, ETag.matches(ifNoneMatch: tags, prepared.etag) {
             return .notModified(.init(headers: .init(eTag: prepared.etag)))
         }
         return .ok(.init(

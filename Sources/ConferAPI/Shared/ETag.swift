@@ -4,6 +4,14 @@ import ConferDomain
 enum ETag {
     static func make(_ version: Int) -> String { "\"\(version)\"" }
 
+    /// Whether `If-None-Match` names `etag` (or is `*`): the client's copy is current.
+    static func matches(ifNoneMatch: String, _ etag: String) -> Bool {
+        ifNoneMatch.split(separator: ",").contains {
+            let tag = $0.trimmingCharacters(in: .whitespaces)
+            return tag == etag || tag == "*"
+        }
+    }
+
     /// Checks `If-Match` against the current version: absent or `*` passes; otherwise one of the listed tags must match.
     static func check(ifMatch: String?, version: Int) throws(DomainError) {
         guard let ifMatch, ifMatch.trimmingCharacters(in: .whitespaces) != "*" else { return }
