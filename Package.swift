@@ -30,7 +30,18 @@ let package = Package(
     targets: [
         // Plain Swift types and rules: no I/O, no framework imports.
         .target(name: "ConferDomain", swiftSettings: strict),
-        // PostgreSQL repositories and numbered migrations.
+        // One use case per state change, over a transaction of the store: reads, the domain's decision, writes, events.
+        .target(
+            name: "ConferUseCases",
+            dependencies: [
+                "ConferDomain",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.copy("DemoData")],
+            swiftSettings: strict
+        ),
+        // PostgreSQL: the store and repositories, and numbered migrations.
         .target(
             name: "ConferPersistence",
             dependencies: [
@@ -38,8 +49,9 @@ let package = Package(
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
-            resources: [.copy("Migrations"), .copy("DemoData")],
+            resources: [.copy("Migrations")],
             swiftSettings: strict
         ),
         // Code generated from openapi.yaml, and nothing else.
@@ -56,6 +68,7 @@ let package = Package(
             name: "ConferAPI",
             dependencies: [
                 "ConferDomain",
+                "ConferUseCases",
                 "ConferAPIContract",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
@@ -76,6 +89,7 @@ let package = Package(
             dependencies: [
                 "ConferAPI",
                 "ConferDomain",
+                "ConferUseCases",
                 "ConferPersistence",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -95,6 +109,7 @@ let package = Package(
             dependencies: [
                 "ConferAPI",
                 "ConferDomain",
+                "ConferUseCases",
                 "ConferPersistence",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

@@ -17,6 +17,6 @@ extension Components.Schemas.Membership {
             conference: .init(
                 id: membership.conferenceId.uuidString.lowercased(), slug: membership.slug,
                 name: membership.texts.text("name", in: chosen, fallbacks: membership.languages) ?? membership.slug),
-            roles: membership.roles.map { Components.Schemas.Role(rawValue: $0.rawValue) ?? .reviewer })
+            roles: membership.roles.map(Components.Schemas.Role.init))
     }
 }

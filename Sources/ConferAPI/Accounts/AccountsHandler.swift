@@ -1,5 +1,6 @@
 import ConferAPIContract
 import ConferDomain
+import ConferUseCases
 import Foundation
 
 // Accounts and sign-in.
@@ -14,11 +15,8 @@ import Foundation
 extension APIHandler {
     func createAccount(_ input: Operations.CreateAccount.Input) async throws -> Operations.CreateAccount.Output {
         guard case .json(let body) = input.body else { throw DomainError.invalid("body", "must be JSON") }
-        let new = try AccountRules.validate(
-            email: body.email, password: body.password, name: body.name, affiliation: body.affiliation,
-            country: body.country)
-        let hash = try await hasher.hash(new.password)
-        let account = try await deps.accounts.create(new, passwordHash: hash, isAdmin: false, now: now)
+        let account = try await SignUp(context).run(
+            email: body.email, password: body.password, name: body.name, affiliation: body.affiliation, country: body.country)
         return .created(.init(
             headers: .init(location: "/v1/accounts/\(account.id.uuidString.lowercased())", eTag: ETag.make(account.version)),
             body: .json(.init(account))))
@@ -35,30 +33,11 @@ extension APIHandler {
 
     func createToken(_ input: Operations.CreateToken.Input) async throws -> Operations.CreateToken.Output {
         guard case .json(let body) = input.body else { throw DomainError.invalid("body", "must be JSON") }
-        let wrong = DomainError.unauthenticated("The email or the password is wrong.")
-        // Checked before the password, so a blocked guesser learns nothing, even from a right guess.
-        let keys = SignInThrottle.keys(email: body.email, clientAddress: RequestScope.current.clientAddress)
-        let failures = try await deps.signInThrottle.failures(
-            keys: keys.map(\.value), since: now.addingTimeInterval(-SignInThrottle.window))
-        try SignInThrottle.check(keys, failures: failures, now: now)
-        let found = try await deps.accounts.credentials(email: body.email)
-        var verified = false
-        if body.password.count <= AccountRules.maximumPasswordLength {
-            // Unknown emails are checked against a decoy, so they take as long as wrong passwords.
-            verified = try await hasher.verify(body.password, against: found?.passwordHash ?? decoyHash)
-        }
-        guard let found, verified else {
-            try await deps.signInThrottle.recordFailure(keys: keys.map(\.value), at: now)
-            throw wrong
-        }
-        let token = TokenIssuer.newToken()
-        let issuedAt = now
-        let expiresAt = issuedAt.addingTimeInterval(AccountRules.tokenLifetime)
-        try await deps.tokens.create(
-            accountId: found.account.id, digest: TokenIssuer.digest(of: token), expiresAt: expiresAt, now: issuedAt)
+        let (token, expiresAt, accountId) = try await SignIn(context, decoyHash: decoyHash).run(
+            email: body.email, password: body.password, clientAddress: RequestScope.current.clientAddress)
         return .created(.init(
             headers: .init(location: "/v1/tokens/current"),
-            body: .json(.init(token: token, expiresAt: expiresAt, accountId: found.account.id.uuidString.lowercased()))))
+            body: .json(.init(token: token, expiresAt: expiresAt, accountId: accountId.uuidString.lowercased()))))
     }
 
     func revokeCurrentToken(_ input: Operations.RevokeCurrentToken.Input) async throws -> Operations.RevokeCurrentToken.Output {

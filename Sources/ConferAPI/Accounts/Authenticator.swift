@@ -1,4 +1,5 @@
 import ConferDomain
+import ConferUseCases
 import Foundation
 
 /// Resolves the request's bearer token to its caller.
@@ -6,9 +7,10 @@ import Foundation
 /// Verified tokens are remembered for a few seconds so that a busy client does not cost a database round
 /// trip per request; a revocation therefore reaches other instances within `TokenCache.ttl`.
 struct Authenticator: Sendable {
-    let tokens: any TokenRepository
-    let clock: any WallClock
+    let context: UseCaseContext
     let cache: TokenCache
+    var tokens: any TokenRepository { context.tokens }
+    var clock: any WallClock { context.clock }
 
     /// The caller of the current request, nil when it sent no `Authorization` header.
     /// A header that is malformed, or names an unknown, expired or revoked token, is a 401.
@@ -37,7 +39,7 @@ struct Authenticator: Sendable {
     func revokeCurrent() async throws {
         _ = try await requireCaller()
         guard let digest = try presentedDigest() else { return }
-        try await tokens.revoke(digest: digest, now: clock.now())
+        try await SignOut(context).run(digest: digest)
         await cache.forget(digest)
     }
 

@@ -1,3 +1,4 @@
+import ConferDomain
 import Crypto
 import Foundation
 import HummingbirdBcrypt
@@ -7,7 +8,7 @@ import NIOPosix
 ///
 /// bcrypt reads at most 72 bytes, so passwords are first reduced to their SHA-256 (base64): every character
 /// of a long passphrase counts.
-public struct PasswordHasher: Sendable {
+public struct PasswordHasher: PasswordHashing {
     /// The bcrypt work factor.
     public let cost: UInt8
 
@@ -21,7 +22,7 @@ public struct PasswordHasher: Sendable {
     }
 
     /// Whether `password` matches `hash` (bcrypt compares in constant time).
-    func verify(_ password: String, against hash: String) async throws -> Bool {
+    public func verify(_ password: String, against hash: String) async throws -> Bool {
         let input = Self.prehash(password)
         return try await NIOThreadPool.singleton.runIfActive { Bcrypt.verify(input, hash: hash) }
     }

@@ -1,5 +1,6 @@
 import ConferAPIContract
 import ConferDomain
+import ConferUseCases
 import Foundation
 
 // Conferences.
@@ -23,10 +24,9 @@ extension APIHandler {
     }
 
     func createConference(_ input: Operations.CreateConference.Input) async throws -> Operations.CreateConference.Output {
-        let caller = try AccountRules.requireAdmin(try await authenticator.caller())
+        let caller = try await authenticator.caller()
         guard case .json(let body) = input.body else { throw DomainError.invalid("body", "must be JSON") }
-        let draft = try ConferenceRules.create(ConferenceInput(body), id: UUID(), now: now)
-        let conference = try await deps.conferences.create(draft, organizerId: caller.accountId)
+        let conference = try await CreateConference(context).run(ConferenceInput(body), by: caller)
         let language = LanguageNegotiation.best(for: input.headers.acceptLanguage, among: conference.languages)
         return .created(.init(
             headers: .init(location: "/v1/conferences/\(conference.slug)", eTag: ETag.make(conference.version), contentLanguage: language),
@@ -47,26 +47,11 @@ extension APIHandler {
         case .json(let json): body = json
         case .applicationMergePatchJson(let json): body = json
         }
-        let changes = ConferenceInput(body)
-        let updated = try await retryingConcurrentUpdates {
-            let current = try await conference(input.path.slug)
-            try await access(to: current).requireOrganizer()
-            try ETag.check(ifMatch: input.headers.ifMatch, version: current.version)
-            let next = try ConferenceRules.apply(changes, to: current, now: now)
-            return try await deps.conferences.update(next, ifVersion: current.version)
-        }
+        let (conference, access) = try await conferenceAndAccess(input.path.slug)
+        let updated = try await ChangeConference(context).run(ConferenceInput(body), ifMatch: input.headers.ifMatch, in: conference, by: access)
         let language = LanguageNegotiation.best(for: input.headers.acceptLanguage, among: updated.languages)
         return .ok(.init(
             headers: .init(eTag: ETag.make(updated.version), contentLanguage: language),
             body: .json(.init(updated, language: language))))
-    }
-
-    /// Runs read–change–write until no other change slips in between (optimistic concurrency on `version`),
-    /// so that an update without `If-Match` never overwrites fields it did not touch with stale values.
-    func retryingConcurrentUpdates<T: Sendable>(_ attempt: () async throws -> T?) async throws -> T {
-        for _ in 0..<5 {
-            if let result = try await attempt() { return result }
-        }
-        throw DomainError.conflict(code: "concurrent-update", detail: "The resource is being changed by others; try again.")
     }
 }

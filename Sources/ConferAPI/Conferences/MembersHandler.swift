@@ -1,5 +1,6 @@
 import ConferAPIContract
 import ConferDomain
+import ConferUseCases
 import Foundation
 
 // Committee members of a conference: organizers only (platform admins too).
@@ -18,19 +19,11 @@ extension APIHandler {
     }
 
     func putMember(_ input: Operations.PutMember.Input) async throws -> Operations.PutMember.Output {
-        let conference = try await conference(input.path.slug)
-        try await access(to: conference).requireOrganizer()
+        let (conference, access) = try await conferenceAndAccess(input.path.slug)
         guard case .json(let body) = input.body else { throw DomainError.invalid("body", "must be JSON") }
-        let accountId = try uuid(input.path.accountId, "account")
-        let roles = try MemberRules.validate(roles: body.roles.map(\.domain))
-        let topicIds = try body.topicIds.map { ids in
-            try ids.enumerated().map { index, text throws(DomainError) in
-                guard let id = UUID(exactly: text) else { throw DomainError.invalid("topicIds[\(index)]", "must be a UUID") }
-                return id
-            }
-        }
-        let (member, created) = try await deps.members.put(
-            conferenceId: conference.id, accountId: accountId, roles: roles, topicIds: topicIds, now: now)
+        let (member, created) = try await PutMember(context).run(
+            try uuid(input.path.accountId, "account"), roles: body.roles.map(\.domain),
+            topicIds: try body.topicIds.map { try Self.ids($0, "topicIds") }, in: conference, by: access)
         if created {
             return .created(.init(
                 headers: .init(
@@ -52,10 +45,8 @@ extension APIHandler {
     }
 
     func deleteMember(_ input: Operations.DeleteMember.Input) async throws -> Operations.DeleteMember.Output {
-        let conference = try await conference(input.path.slug)
-        try await access(to: conference).requireOrganizer()
-        let accountId = try uuid(input.path.accountId, "member")
-        try await deps.members.remove(conferenceId: conference.id, accountId: accountId)
+        let (conference, access) = try await conferenceAndAccess(input.path.slug)
+        try await RemoveMember(context).run(try uuid(input.path.accountId, "member"), in: conference, by: access)
         return .noContent(.init())
     }
 }

@@ -1,5 +1,6 @@
 import ConferAPIContract
 import ConferDomain
+import ConferUseCases
 import Foundation
 
 // Work areas and topics of a conference.
@@ -35,13 +36,11 @@ extension APIHandler {
     }
 
     func createTopic(_ input: Operations.CreateTopic.Input) async throws -> Operations.CreateTopic.Output {
-        let conference = try await conference(input.path.slug)
-        try await access(to: conference).requireOrganizer()
+        let (conference, access) = try await conferenceAndAccess(input.path.slug)
         guard case .json(let body) = input.body else { throw DomainError.invalid("body", "must be JSON") }
-        let draft = try TopicRules.create(
-            title: body.title, description: body.description, kind: body.kind.domain,
-            translations: body.translations?.domain, conference: conference, id: UUID(), now: now)
-        let topic = try await deps.topics.create(draft)
+        let topic = try await CreateTopic(context).run(
+            title: body.title, description: body.description, kind: body.kind.domain, translations: body.translations?.domain,
+            in: conference, by: access)
         let language = LanguageNegotiation.best(for: input.headers.acceptLanguage, among: conference.languages)
         return .created(.init(
             headers: .init(

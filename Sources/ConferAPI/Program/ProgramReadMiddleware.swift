@@ -4,8 +4,8 @@ import HTTPTypes
 import Hummingbird
 import NIOCore
 
-/// Serves the published program (`GET …/program`, `GET …/program.ics`) from `ProgramReleaseCache`: the stored
-/// snapshot, byte for byte, without decoding and encoding it again, which the generated route would do for every
+/// Serves the published program (`GET …/program`, `GET …/program.ics`) from `ProgramReleaseCache`: the rendered
+/// release, byte for byte, without encoding it again, which the generated route would do for every
 /// request (about 600 KB of JSON for 300 talks). The most read route of a conference must cost no more than copying
 /// bytes. Anything it does not recognise (a `version` that is not a number, say) goes on to the generated route,
 /// which answers it as the contract says.

@@ -5,7 +5,7 @@ import Synchronization
 
 /// Published programs in memory, ready to send.
 ///
-/// A release never changes, so its bytes are read from the database once per instance and kept (the most recent
+/// A release never changes, so it is read from the database and rendered once per instance and kept (the most recent
 /// `capacity` of them). What can change is which release is a conference's latest, and the conference itself (its
 /// name and time zone are in the calendar): those are looked up again once `freshness` has passed, so every
 /// instance serves a new release within that time, and at once on the instance that published it.
@@ -13,7 +13,7 @@ final class ProgramReleaseCache: Sendable {
     static let freshness: Duration = .seconds(1)
     static let capacity = 64
 
-    /// A release as sent: the stored JSON, byte for byte, and its `ETag`.
+    /// A release as sent: its JSON, rendered once, and its `ETag`.
     struct Prepared: Sendable {
         let release: ProgramRelease
         let json: ByteBuffer
@@ -68,7 +68,7 @@ final class ProgramReleaseCache: Sendable {
         let key = ReleaseKey(conferenceId: conferenceId, version: version)
         if let known = state.withLock({ $0.releases[key] }) { return known }
         guard let release = try await load() else { return nil }
-        let prepared = Prepared(release: release, json: ByteBuffer(string: release.snapshot))
+        let prepared = Prepared(release: release, json: ByteBuffer(string: try ProgramDocument.json(release)))
         state.withLock { state in
             if state.releases.count >= Self.capacity { state.releases.removeAll(keepingCapacity: true) }
             state.releases[key] = prepared

@@ -16,10 +16,8 @@ struct PublishedPrograms: Sendable {
     /// The latest release as iCalendar text.
     func calendar(_ slug: String) async throws -> ByteBuffer {
         let (current, prepared) = try await resolve(slug, version: nil)
-        return try cache.calendar(prepared, conference: current.conference) {
-            ProgramICS.render(
-                try ProgramSnapshot.decode(prepared.release.snapshot), conference: current.conference,
-                publishedAt: prepared.release.publishedAt)
+        return cache.calendar(prepared, conference: current.conference) {
+            ProgramICS.render(prepared.release, conference: current.conference)
         }
     }
 

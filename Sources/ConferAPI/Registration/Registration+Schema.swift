@@ -45,11 +45,11 @@ extension Components.Schemas.Registration {
     init(_ r: Registration) {
         self.init(
             id: r.id.uuidString.lowercased(), categoryId: r.categoryId.uuidString.lowercased(),
-            accountId: r.accountId.uuidString.lowercased(), status: .init(rawValue: r.status.rawValue) ?? .confirmed,
+            accountId: r.accountId.uuidString.lowercased(), status: .init(r.status),
             waitlistPosition: r.waitlistPosition, name: r.attendee.name, email: r.attendee.email,
             affiliation: r.attendee.affiliation, dietaryRequirements: r.attendee.dietaryRequirements,
             accessibility: .init(r.attendee.accessibility), voucherCode: r.voucherCode, pricePaid: .init(r.pricePaid),
-            paymentStatus: .init(rawValue: r.paymentStatus.rawValue) ?? .unpaid, checkedInAt: r.checkedInAt,
+            paymentStatus: .init(r.paymentStatus), checkedInAt: r.checkedInAt,
             cancelledAt: r.cancelledAt, createdAt: r.createdAt, updatedAt: r.updatedAt)
     }
 }
@@ -60,5 +60,58 @@ extension Components.Schemas.Voucher {
             id: v.id.uuidString.lowercased(), code: v.code, categoryIds: v.categoryIds.map { $0.uuidString.lowercased() },
             discountPercent: v.discountPercent, discountAmount: v.discountAmount.map(Components.Schemas.Money.init),
             maxUses: v.maxUses, uses: v.uses, validUntil: v.validUntil, createdAt: v.createdAt)
+    }
+}
+
+extension Components.Schemas.Registration.StatusPayload {
+    init(_ status: RegistrationStatus) {
+        switch status {
+        case .confirmed: self = .confirmed
+        case .waitlisted: self = .waitlisted
+        case .cancelled: self = .cancelled
+        }
+    }
+}
+
+extension Components.Schemas.Registration.PaymentStatusPayload {
+    init(_ status: PaymentStatus) {
+        switch status {
+        case .unpaid: self = .unpaid
+        case .paid: self = .paid
+        case .waived: self = .waived
+        case .refunded: self = .refunded
+        }
+    }
+}
+
+extension Components.Schemas.RegistrationPatch.PaymentStatusPayload {
+    var domain: PaymentStatus {
+        switch self {
+        case .unpaid: .unpaid
+        case .paid: .paid
+        case .waived: .waived
+        case .refunded: .refunded
+        }
+    }
+}
+
+extension Operations.ListRegistrations.Input.Query.StatusPayload {
+    var domain: RegistrationStatus {
+        switch self {
+        case .confirmed: .confirmed
+        case .waitlisted: .waitlisted
+        case .cancelled: .cancelled
+        }
+    }
+}
+
+extension Operations.ListRegistrations.Input.Query.PaymentStatusPayload {
+    var domain: PaymentStatus {
+        switch self {
+        case .unpaid: .unpaid
+        case .paid: .paid
+        case .waived: .waived
+        case .refunded: .refunded
+        }
     }
 }

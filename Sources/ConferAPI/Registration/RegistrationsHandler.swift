@@ -1,6 +1,7 @@
 import ConferAPIContract
 import ConferDomain
 import Foundation
+import ConferUseCases
 import OpenAPIRuntime
 
 // Registration.
@@ -15,8 +16,7 @@ import OpenAPIRuntime
 // | POST …/{id}/cancel                                     | its attendee or an organizer                         |
 extension APIHandler {
     func createRegistrationCategory(_ input: Operations.CreateRegistrationCategory.Input) async throws -> Operations.CreateRegistrationCategory.Output {
-        let conference = try await conference(input.path.slug)
-        try await access(to: conference).requireOrganizer()
+        let (conference, access) = try await conferenceAndAccess(input.path.slug)
         guard case .json(let body) = input.body else { throw DomainError.invalid("body", "must be JSON") }
         let translations = body.translations.map { value in
             Translations(value.additionalProperties.mapValues { texts in
@@ -26,10 +26,10 @@ extension APIHandler {
                 return fields
             })
         }
-        let draft = try RegistrationRules.category(
-            name: body.name, description: body.description, translations: translations, price: body.price.domain,
-            capacity: body.capacity, conference: conference, id: UUID(), now: now)
-        let category = try await deps.registrations.createCategory(draft)
+        let category = try await CreateRegistrationCategory(context).run(
+            CategoryInput(name: body.name, description: body.description, translations: translations, price: body.price.domain,
+                          capacity: body.capacity),
+            in: conference, by: access)
         let language = LanguageNegotiation.best(for: input.headers.acceptLanguage, among: conference.languages)
         return .created(.init(
             headers: .init(location: "/v1/conferences/\(conference.slug)/registration-categories"),
@@ -44,33 +44,22 @@ extension APIHandler {
     }
 
     func createRegistration(_ input: Operations.CreateRegistration.Input) async throws -> Operations.CreateRegistration.Output {
-        let conference = try await conference(input.path.slug)
-        let access = try await access(to: conference)
-        let caller = try access.caller.required()
+        let (conference, access) = try await conferenceAndAccess(input.path.slug)
+        _ = try access.caller.required()
         guard case .json(let body) = input.body else { throw DomainError.invalid("body", "must be JSON") }
-        try RegistrationRules.checkWindow(conference, isOrganizer: access.isOrganizer, now: now)
-        guard let categoryId = UUID(exactly: body.categoryId) else { throw DomainError.invalid("categoryId", "must be a UUID") }
-        var account = try await deps.accounts.find(id: caller.accountId)
-        if let other = body.accountId {
-            try access.requireOrganizer()
-            guard let id = UUID(exactly: other), let found = try await deps.accounts.find(id: id) else {
-                throw DomainError.invalid("accountId", "is not an account")
-            }
-            account = found
-        }
-        guard let account else { throw DomainError.unauthenticated("The account of this token no longer exists.") }
-        let attendee = try RegistrationRules.attendee(Attendee(
-            name: body.name ?? account.name, email: body.email ?? account.email,
-            affiliation: body.affiliation ?? account.affiliation, dietaryRequirements: body.dietaryRequirements,
-            accessibility: body.accessibility?.domain ?? AccessibilityNeeds()))
-        if let code = body.voucherCode, code.isEmpty || code.count > 64 {
-            throw DomainError.invalid("voucherCode", "must be 1 to 64 characters")
-        }
-        let draft = Registration(
-            id: UUID(), conferenceId: conference.id, categoryId: categoryId, accountId: account.id, status: .confirmed,
-            waitlistPosition: nil, attendee: attendee, voucherCode: body.voucherCode, pricePaid: Money(amount: 0, currency: "EUR"),
-            paymentStatus: .unpaid, checkedInAt: nil, cancelledAt: nil, createdAt: now, updatedAt: now, version: 1)
-        let registration = try await deps.registrations.register(draft, now: now)
+        let request = RegistrationRequest(
+            categoryId: try Self.id(body.categoryId, "categoryId"),
+            accountId: try body.accountId.map { text throws(DomainError) in
+                guard let id = UUID(exactly: text) else {
+                    // Only organizers register others: to anyone else, the field is refused before it is read.
+                    try access.requireOrganizer()
+                    throw DomainError.invalid("accountId", "is not an account")
+                }
+                return id
+            },
+            name: body.name, email: body.email, affiliation: body.affiliation, dietaryRequirements: body.dietaryRequirements,
+            accessibility: body.accessibility?.domain ?? AccessibilityNeeds(), voucherCode: body.voucherCode)
+        let registration = try await RegisterAttendee(context).run(request, in: conference, by: access)
         return .created(.init(
             headers: .init(
                 location: "/v1/conferences/\(conference.slug)/registrations/\(registration.id.uuidString.lowercased())",
@@ -89,8 +78,8 @@ extension APIHandler {
         try v.finish()
         let query = RegistrationQuery(
             accountId: access.isOrganizer ? nil : caller.accountId,
-            status: input.query.status.flatMap { RegistrationStatus(rawValue: $0.rawValue) }, categoryId: categoryId,
-            paymentStatus: input.query.paymentStatus.flatMap { PaymentStatus(rawValue: $0.rawValue) }, text: input.query.q)
+            status: input.query.status?.domain, categoryId: categoryId, paymentStatus: input.query.paymentStatus?.domain,
+            text: input.query.q)
         if Negotiation.prefers(.csv, over: .json, in: input.headers.accept) {
             try access.requireOrganizer()
             let registrations = try await deps.registrations.all(conferenceId: conference.id, query: query)
@@ -122,57 +111,36 @@ extension APIHandler {
 
     func updateRegistration(_ input: Operations.UpdateRegistration.Input) async throws -> Operations.UpdateRegistration.Output {
         guard case .json(let body) = input.body else { throw DomainError.invalid("body", "must be JSON") }
-        let status = PaymentStatus(rawValue: body.paymentStatus.rawValue) ?? .unpaid
-        let updated = try await retryingConcurrentUpdates { () async throws -> Registration? in
-            let (_, access, current) = try await visibleRegistration(input.path.slug, input.path.registrationId)
-            try access.requireOrganizer()
-            try ETag.check(ifMatch: input.headers.ifMatch, version: current.version)
-            var next = current
-            next.paymentStatus = status
-            next.updatedAt = now
-            return try await deps.registrations.update(next, ifVersion: current.version)
-        }
+        let (conference, access) = try await conferenceAndAccess(input.path.slug)
+        let updated = try await ChangeRegistration(context).run(
+            try registrationId(input.path.registrationId), .payment(body.paymentStatus.domain), ifMatch: input.headers.ifMatch,
+            in: conference, by: access)
         return .ok(.init(headers: .init(eTag: ETag.make(updated.version)), body: .json(.init(updated))))
     }
 
     func cancelRegistration(_ input: Operations.CancelRegistration.Input) async throws -> Operations.CancelRegistration.Output {
-        let cancelled = try await retryingConcurrentUpdates { () async throws -> Registration? in
-            let (conference, _, current) = try await visibleRegistration(input.path.slug, input.path.registrationId)
-            let next = try RegistrationState.cancel(current, now: now)
-            return try await deps.registrations.cancel(next, ifVersion: current.version, now: now) { promoted in
-                RegistrationState.promotionMessage(promoted, conference: conference)
-            }
-        }
+        let (conference, access) = try await conferenceAndAccess(input.path.slug)
+        let cancelled = try await CancelRegistration(context).run(try registrationId(input.path.registrationId), in: conference, by: access)
         return .ok(.init(headers: .init(eTag: ETag.make(cancelled.version)), body: .json(.init(cancelled))))
     }
 
     func checkInRegistration(_ input: Operations.CheckInRegistration.Input) async throws -> Operations.CheckInRegistration.Output {
-        let checkedIn = try await retryingConcurrentUpdates { () async throws -> Registration? in
-            let (_, access, current) = try await visibleRegistration(input.path.slug, input.path.registrationId)
-            try access.requireOrganizer()
-            return try await deps.registrations.update(try RegistrationState.checkIn(current, now: now), ifVersion: current.version)
-        }
+        let (conference, access) = try await conferenceAndAccess(input.path.slug)
+        let checkedIn = try await ChangeRegistration(context).run(
+            try registrationId(input.path.registrationId), .checkIn, ifMatch: nil, in: conference, by: access)
         return .ok(.init(headers: .init(eTag: ETag.make(checkedIn.version)), body: .json(.init(checkedIn))))
     }
 
     func createVoucher(_ input: Operations.CreateVoucher.Input) async throws -> Operations.CreateVoucher.Output {
-        let conference = try await conference(input.path.slug)
-        try await access(to: conference).requireOrganizer()
+        let (conference, access) = try await conferenceAndAccess(input.path.slug)
         guard case .json(let body) = input.body else { throw DomainError.invalid("body", "must be JSON") }
-        let categoryIds = try (body.categoryIds ?? []).enumerated().map { index, text throws(DomainError) in
-            guard let id = UUID(exactly: text) else { throw DomainError.invalid("categoryIds[\(index)]", "must be a UUID") }
-            return id
-        }
-        let known = Set(try await deps.registrations.categories(conferenceId: conference.id).map(\.id))
-        if let unknown = categoryIds.firstIndex(where: { !known.contains($0) }) {
-            throw DomainError.invalid("categoryIds[\(unknown)]", "is not a category of this conference")
-        }
-        let voucher = try RegistrationRules.voucher(
-            code: body.code, categoryIds: categoryIds, discountPercent: body.discountPercent,
-            discountAmount: body.discountAmount?.domain, maxUses: body.maxUses, validUntil: body.validUntil,
-            conferenceId: conference.id, id: UUID(), now: now)
-        let created = try await deps.registrations.createVoucher(voucher)
-        return .created(.init(headers: .init(location: "/v1/conferences/\(conference.slug)/vouchers"), body: .json(.init(created))))
+        let voucher = try await CreateVoucher(context).run(
+            VoucherInput(
+                code: body.code, categoryIds: try Self.ids(body.categoryIds ?? [], "categoryIds"),
+                discountPercent: body.discountPercent, discountAmount: body.discountAmount?.domain, maxUses: body.maxUses,
+                validUntil: body.validUntil),
+            in: conference, by: access)
+        return .created(.init(headers: .init(location: "/v1/conferences/\(conference.slug)/vouchers"), body: .json(.init(voucher))))
     }
 
     func listVouchers(_ input: Operations.ListVouchers.Input) async throws -> Operations.ListVouchers.Output {
@@ -219,14 +187,21 @@ extension APIHandler {
 
     /// The registration if the caller may see it (organizers, its attendee); 404 otherwise.
     func visibleRegistration(_ slug: String, _ id: String) async throws -> (Conference, ConferenceAccess, Registration) {
-        let conference = try await conference(slug)
-        let access = try await access(to: conference)
-        let caller = try access.caller.required()
-        guard let registrationId = UUID(exactly: id),
-              let registration = try await deps.registrations.find(conferenceId: conference.id, id: registrationId),
-              access.isOrganizer || registration.accountId == caller.accountId
-        else { throw DomainError.notFound("There is no registration \(id) that you can see in this conference.") }
+        let (conference, access) = try await conferenceAndAccess(slug)
+        _ = try access.caller.required()
+        let registrationId = try registrationId(id)
+        guard let registration = try await deps.registrations.find(conferenceId: conference.id, id: registrationId),
+              RegistrationRules.isVisible(registration, to: access)
+        else { throw RegistrationRules.notFound(registrationId) }
         return (conference, access, registration)
+    }
+
+    /// A registration id of a path: anything but a UUID names no registration.
+    func registrationId(_ text: String) throws -> UUID {
+        guard let id = UUID(exactly: text) else {
+            throw DomainError.notFound("There is no registration \(text) that you can see in this conference.")
+        }
+        return id
     }
 
     /// One row per registration, accessibility needs as columns organizers can sort and count.

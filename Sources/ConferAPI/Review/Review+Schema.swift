@@ -42,8 +42,45 @@ extension Components.Schemas.OutboxMessage {
         self.init(
             id: m.id.uuidString.lowercased(), kind: m.message.kind, submissionId: m.message.submissionId?.uuidString.lowercased(),
             to: m.message.recipient, toName: m.message.recipientName, language: m.message.language,
-            subject: m.message.subject, body: m.message.body, status: .init(rawValue: m.status.rawValue) ?? .queued,
+            subject: m.message.subject, body: m.message.body, status: .init(m.status),
             attempts: m.attempts, nextAttemptAt: m.status == .queued ? m.nextAttemptAt : nil, lastError: m.lastError,
             createdAt: m.createdAt, sentAt: m.sentAt)
+    }
+}
+
+extension ReviewInput {
+    init(_ body: Components.Schemas.ReviewWrite) {
+        self.init(
+            score: body.score, confidence: body.confidence, commentsForAuthors: body.commentsForAuthors,
+            commentsForCommittee: body.commentsForCommittee)
+    }
+}
+
+extension Components.Schemas.DecisionRequest.DecisionPayload {
+    var domain: Decision {
+        switch self {
+        case .accepted: .accepted
+        case .rejected: .rejected
+        }
+    }
+}
+
+extension Components.Schemas.OutboxMessage.StatusPayload {
+    init(_ status: OutboxMessage.Status) {
+        switch status {
+        case .queued: self = .queued
+        case .sent: self = .sent
+        case .failed: self = .failed
+        }
+    }
+}
+
+extension Operations.ListOutbox.Input.Query.StatusPayload {
+    var domain: OutboxMessage.Status {
+        switch self {
+        case .queued: .queued
+        case .sent: .sent
+        case .failed: .failed
+        }
     }
 }

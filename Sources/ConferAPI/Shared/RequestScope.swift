@@ -18,22 +18,34 @@ struct RequestScope: Sendable {
     @TaskLocal static var current = RequestScope(requestId: "-", authorization: nil)
 }
 
-/// The caller's roles in the conferences this request looked up, read with the conference in one statement
-/// (`APIHandler.conference`) and used by `APIHandler.access(to:)`: one statement fewer for every authenticated
-/// request on a conference. It lives as long as the request, so it can never be stale across requests.
+/// What this request already read: the conferences it looked up, and the caller's roles in them (read with the
+/// conference in one statement, `APIHandler.conference`), so that the authorization gate and the handler read them
+/// once. It lives as long as the request, so it can never be stale across requests.
 final class RequestMemo: Sendable {
     private struct Key: Hashable {
         let conferenceId: UUID
         let accountId: UUID
     }
 
-    private let roles = Mutex<[Key: Set<Role>]>([:])
+    private struct State {
+        var conferences: [String: Conference] = [:]
+        var roles: [Key: Set<Role>] = [:]
+    }
 
-    func remember(_ roles: Set<Role>, conferenceId: UUID, accountId: UUID) {
-        self.roles.withLock { $0[Key(conferenceId: conferenceId, accountId: accountId)] = roles }
+    private let state = Mutex(State())
+
+    func remember(_ conference: Conference, roles: Set<Role>? = nil, accountId: UUID? = nil) {
+        state.withLock { state in
+            state.conferences[conference.slug] = conference
+            if let roles, let accountId { state.roles[Key(conferenceId: conference.id, accountId: accountId)] = roles }
+        }
+    }
+
+    func conference(slug: String) -> Conference? {
+        state.withLock { $0.conferences[slug] }
     }
 
     func roles(conferenceId: UUID, accountId: UUID) -> Set<Role>? {
-        roles.withLock { $0[Key(conferenceId: conferenceId, accountId: accountId)] }
+        state.withLock { $0.roles[Key(conferenceId: conferenceId, accountId: accountId)] }
     }
 }

@@ -11,12 +11,11 @@ import OpenAPIRuntime
 /// problem+json errors → body limit and media type → idempotency keys → the published program from memory →
 /// the generated routes.
 public func buildRouter(_ deps: AppDependencies) async throws -> Router<AppRequestContext> {
-    let authenticator = Authenticator(tokens: deps.tokens, clock: deps.clock, cache: TokenCache())
-    let hasher = PasswordHasher(cost: deps.bcryptCost)
+    let authenticator = Authenticator(context: deps.useCases, cache: TokenCache())
     let programs = PublishedPrograms(deps: deps, cache: ProgramReleaseCache())
     let handler = APIHandler(
-        deps: deps, authenticator: authenticator, hasher: hasher, programs: programs,
-        decoyHash: try await hasher.hash(UUID().uuidString))
+        deps: deps, authenticator: authenticator, programs: programs,
+        decoyHash: try await deps.passwords.hash(UUID().uuidString))
     let router = Router(context: AppRequestContext.self)
     router.add(middleware: RequestScopeMiddleware(trustProxy: deps.trustProxy))
     if !deps.corsOrigins.isEmpty {

@@ -26,7 +26,7 @@ extension Components.Schemas.Submission {
             decidedAt: decisionVisible ? s.decidedAt : nil, notifiedAt: s.notifiedAt,
             // Anonymity warnings quote author names, and duplicates point at other proposals: never for reviewers.
             warnings: viewer == .reviewer ? [] : s.warnings.map {
-                .init(field: $0.field, code: .init(rawValue: $0.code.rawValue) ?? .selfReference, message: $0.message)
+                .init(field: $0.field, code: .init($0.code), message: $0.message)
             },
             reviewSummary: viewer == .organizer ? summary.map { .init(count: $0.count, meanScore: $0.meanScore) } : nil,
             history: history.flatMap { SubmissionAccess.visibleHistory($0, of: s, to: viewer) }?
@@ -37,7 +37,7 @@ extension Components.Schemas.Submission {
 extension Components.Schemas.HistoryEntry {
     init(_ entry: HistoryEntry) {
         self.init(
-            id: String(entry.id), at: entry.at, action: .init(rawValue: entry.action.rawValue) ?? .edited,
+            id: String(entry.id), at: entry.at, action: .init(entry.action),
             actor: .init(id: entry.actorId.uuidString.lowercased(), name: entry.actorName,
                          role: entry.actorRole == .organizer ? .organizer : .author),
             changes: entry.changes.map { .init(field: $0.field, before: $0.before, after: $0.after) })
@@ -45,13 +45,80 @@ extension Components.Schemas.HistoryEntry {
 }
 
 extension Components.Schemas.SubmissionStatus {
-    init(_ status: SubmissionStatus) { self = .init(rawValue: status.rawValue) ?? .draft }
-    var domain: SubmissionStatus { SubmissionStatus(rawValue: rawValue) ?? .draft }
+    init(_ status: SubmissionStatus) {
+        switch status {
+        case .draft: self = .draft
+        case .submitted: self = .submitted
+        case .accepted: self = .accepted
+        case .rejected: self = .rejected
+        case .withdrawn: self = .withdrawn
+        }
+    }
+
+    var domain: SubmissionStatus {
+        switch self {
+        case .draft: .draft
+        case .submitted: .submitted
+        case .accepted: .accepted
+        case .rejected: .rejected
+        case .withdrawn: .withdrawn
+        }
+    }
 }
 
 extension Components.Schemas.SubmissionFormat {
-    init(_ format: SubmissionFormat) { self = .init(rawValue: format.rawValue) ?? .oral }
-    var domain: SubmissionFormat { SubmissionFormat(rawValue: rawValue) ?? .oral }
+    init(_ format: SubmissionFormat) {
+        switch format {
+        case .oral: self = .oral
+        case .poster: self = .poster
+        case .video: self = .video
+        }
+    }
+
+    var domain: SubmissionFormat {
+        switch self {
+        case .oral: .oral
+        case .poster: .poster
+        case .video: .video
+        }
+    }
+}
+
+extension Components.Schemas.SubmissionWarning.CodePayload {
+    init(_ code: SubmissionWarning.Code) {
+        switch code {
+        case .authorName: self = .authorName
+        case .authorEmail: self = .authorEmail
+        case .authorAffiliation: self = .authorAffiliation
+        case .selfReference: self = .selfReference
+        case .possibleDuplicate: self = .possibleDuplicate
+        }
+    }
+}
+
+extension Components.Schemas.HistoryEntry.ActionPayload {
+    init(_ action: SubmissionAction) {
+        switch action {
+        case .created: self = .created
+        case .edited: self = .edited
+        case .submitted: self = .submitted
+        case .withdrawn: self = .withdrawn
+        case .accepted: self = .accepted
+        case .rejected: self = .rejected
+        }
+    }
+}
+
+extension Operations.ListSubmissions.Input.Query.SortPayload {
+    var domain: SubmissionQuery.Sort {
+        switch self {
+        case .createdAt: .createdAt
+        case ._hyphen_createdAt: .createdAtDescending
+        case .title: .title
+        case ._hyphen_title: .titleDescending
+        case .score: .score
+        }
+    }
 }
 
 extension Components.Schemas.SubmissionStats {

@@ -1,6 +1,7 @@
 import ConferAPIContract
 import ConferDomain
 import Foundation
+import ConferUseCases
 import OpenAPIRuntime
 
 // The call for papers.
@@ -16,18 +17,10 @@ import OpenAPIRuntime
 // |   ?hasAnonymityWarnings=                           |                                                         |
 extension APIHandler {
     func createSubmission(_ input: Operations.CreateSubmission.Input) async throws -> Operations.CreateSubmission.Output {
-        let conference = try await conference(input.path.slug)
-        let access = try await access(to: conference)
-        let caller = try access.caller.required()
+        let (conference, access) = try await conferenceAndAccess(input.path.slug)
+        _ = try access.caller.required()
         guard case .json(let body) = input.body else { throw DomainError.invalid("body", "must be JSON") }
-        let viewer: SubmissionViewer = access.isOrganizer ? .organizer : .owner
-        try SubmissionAccess.checkDeadline(conference, viewer: viewer, now: now)
-        let fields = try SubmissionFields(body).input()
-        let draft = try SubmissionRules.create(
-            fields, conference: conference, owner: caller, topicExists: try await topicExists(fields, in: conference),
-            id: UUID(), now: now)
-        let created = try await deps.submissions.create(draft, history: historyEntry(
-            draft, caller: caller, viewer: viewer, action: .created, changes: SubmissionDiff.changes(from: nil, to: draft)))
+        let (created, viewer) = try await CreateProposal(context).run(try SubmissionFields(body).input(), in: conference, by: access)
         return .created(.init(
             headers: .init(
                 location: "/v1/conferences/\(conference.slug)/submissions/\(created.id.uuidString.lowercased())",
@@ -59,7 +52,7 @@ extension APIHandler {
             : .authoredBy(accountId: caller.accountId, email: caller.email)
         var query = SubmissionQuery(
             scope: scope, status: input.query.status?.domain, topicId: topicId, format: input.query.format?.domain,
-            text: input.query.q, sort: SubmissionQuery.Sort(rawValue: input.query.sort?.rawValue ?? "createdAt") ?? .createdAt)
+            text: input.query.q, sort: input.query.sort?.domain ?? .createdAt)
         query.hasAnonymityWarnings = input.query.hasAnonymityWarnings
         query.duplicateOf = duplicateOf
         try SubmissionAccess.checkSort(query.sort, access: access)
@@ -135,32 +128,21 @@ extension APIHandler {
         case .applicationMergePatchJson(let json): body = json
         }
         let fields = try SubmissionFields(body).input()
-        let (updated, viewer, conference) = try await changeSubmission(input.path.slug, input.path.submissionId) { conference, current, viewer in
-            try ETag.check(ifMatch: input.headers.ifMatch, version: current.version)
-            guard SubmissionState.isEditable(current.status) else {
-                throw DomainError.conflict(
-                    code: "not-editable", detail: "A proposal that is \(current.status.rawValue) can no longer be edited.")
-            }
-            let next = try SubmissionRules.apply(
-                fields, to: current, conference: conference, topicExists: try await topicExists(fields, in: conference), now: now)
-            return (next, .edited)
-        }
+        let (conference, access) = try await conferenceAndAccess(input.path.slug)
+        let (updated, viewer) = try await EditProposal(context).run(
+            input.path.submissionId, fields, ifMatch: input.headers.ifMatch, in: conference, by: access)
         return .ok(.init(headers: .init(eTag: ETag.make(updated.version)), body: .json(.init(updated, viewer: viewer, conference: conference))))
     }
 
     func submitSubmission(_ input: Operations.SubmitSubmission.Input) async throws -> Operations.SubmitSubmission.Output {
-        let (submitted, viewer, conference) = try await changeSubmission(input.path.slug, input.path.submissionId) { _, current, _ in
-            (try SubmissionState.submit(current, now: now), .submitted)
-        }
+        let (conference, access) = try await conferenceAndAccess(input.path.slug)
+        let (submitted, viewer) = try await SubmitProposal(context).run(input.path.submissionId, in: conference, by: access)
         return .ok(.init(headers: .init(eTag: ETag.make(submitted.version)), body: .json(.init(submitted, viewer: viewer, conference: conference))))
     }
 
     func withdrawSubmission(_ input: Operations.WithdrawSubmission.Input) async throws -> Operations.WithdrawSubmission.Output {
-        let (withdrawn, viewer, conference) = try await changeSubmission(
-            input.path.slug, input.path.submissionId, authorize: Self.authorEdit { $0.status != .accepted }
-        ) { _, current, _ in
-            (try SubmissionState.withdraw(current, now: now), .withdrawn)
-        }
+        let (conference, access) = try await conferenceAndAccess(input.path.slug)
+        let (withdrawn, viewer) = try await WithdrawProposal(context).run(input.path.submissionId, in: conference, by: access)
         return .ok(.init(headers: .init(eTag: ETag.make(withdrawn.version)), body: .json(.init(withdrawn, viewer: viewer, conference: conference))))
     }
 
@@ -170,67 +152,19 @@ extension APIHandler {
     func visibleSubmission(
         _ slug: String, _ id: String
     ) async throws -> (Conference, ConferenceAccess, Submission, SubmissionViewer) {
-        let conference = try await conference(slug)
-        let access = try await access(to: conference)
+        let (conference, access) = try await conferenceAndAccess(slug)
         _ = try access.caller.required()
-        let notFound = DomainError.notFound("There is no proposal \(id) that you can see in this conference.")
         guard let submissionId = UUID(exactly: id),
               let submission = try await deps.submissions.find(conferenceId: conference.id, id: submissionId)
-        else { throw notFound }
+        else { throw SubmissionAccess.notFound(id) }
         if let viewer = SubmissionAccess.viewer(access, submission: submission) {
             return (conference, access, submission, viewer)
         }
         guard let caller = access.caller, access.isReviewer,
               try await deps.reviews.isAssigned(submissionId: submission.id, reviewerId: caller.accountId),
               let viewer = SubmissionAccess.viewer(access, submission: submission, assigned: true)
-        else { throw notFound }
+        else { throw SubmissionAccess.notFound(id) }
         return (conference, access, submission, viewer)
-    }
-
-    /// Who may change a proposal: given the viewer, its conference and the proposal, throws when they may not.
-    typealias ChangeAuthorization = @Sendable (SubmissionViewer, Conference, Submission, Date) throws -> Void
-
-    /// Its corresponding author (and organizers), before the deadline unless an organizer; `deadlineApplies`
-    /// exempts some changes (withdrawing an accepted proposal) from the deadline.
-    static func authorEdit(deadlineApplies: @escaping @Sendable (Submission) -> Bool = { _ in true }) -> ChangeAuthorization {
-        { viewer, conference, current, now in
-            try SubmissionAccess.requireEditor(viewer)
-            if deadlineApplies(current) { try SubmissionAccess.checkDeadline(conference, viewer: viewer, now: now) }
-        }
-    }
-
-    /// Read–change–write of one proposal, with its history entry in the same transaction and a retry when
-    /// another change slips in between. Returns the stored proposal and how the caller relates to it.
-    func changeSubmission(
-        _ slug: String, _ id: String, authorize: ChangeAuthorization = authorEdit(),
-        _ change: (Conference, Submission, SubmissionViewer) async throws -> (Submission, SubmissionAction)
-    ) async throws -> (Submission, SubmissionViewer, Conference) {
-        try await retryingConcurrentUpdates {
-            let (conference, access, current, viewer) = try await visibleSubmission(slug, id)
-            let caller = try access.caller.required()
-            try authorize(viewer, conference, current, now)
-            let (next, action) = try await change(conference, current, viewer)
-            let changes = SubmissionDiff.changes(from: current, to: next)
-            guard !changes.isEmpty else { return (current, viewer, conference) }
-            let stored = try await deps.submissions.update(
-                next, ifVersion: current.version,
-                history: historyEntry(next, caller: caller, viewer: viewer, action: action, changes: changes))
-            return stored.map { ($0, viewer, conference) }
-        }
-    }
-
-    func historyEntry(
-        _ s: Submission, caller: Caller, viewer: SubmissionViewer, action: SubmissionAction, changes: [FieldChange]
-    ) -> HistoryEntry {
-        HistoryEntry(
-            submissionId: s.id, actorId: caller.accountId, actorName: caller.name,
-            actorRole: SubmissionAccess.actorRole(viewer), action: action, changes: changes, at: now)
-    }
-
-    /// Whether the request's topic (if it names one) belongs to this conference.
-    func topicExists(_ input: SubmissionInput, in conference: Conference) async throws -> Bool {
-        guard case .some(.some(let topicId)) = input.topicId else { return true }
-        return try await deps.topics.find(conferenceId: conference.id, id: topicId) != nil
     }
 
     /// One row per proposal, authors joined, topic titles in the conference's first language.

@@ -22,8 +22,36 @@ extension Components.Schemas.WebhookWithSecret {
 
 extension Components.Schemas.WebhookEventType {
     init(_ type: WebhookEventType) {
-        // Both enums list the same raw values; the contract test keeps them in step.
-        self = Self(rawValue: type.rawValue) ?? .submission_submitted
+        switch type {
+        case .submissionSubmitted: self = .submission_submitted
+        case .submissionWithdrawn: self = .submission_withdrawn
+        case .reviewSubmitted: self = .review_submitted
+        case .decisionMade: self = .decision_made
+        case .notificationQueued: self = .notification_queued
+        case .registrationConfirmed: self = .registration_confirmed
+        case .registrationWaitlisted: self = .registration_waitlisted
+        case .registrationPromoted: self = .registration_promoted
+        case .registrationCancelled: self = .registration_cancelled
+        case .programReleased: self = .program_released
+        }
+    }
+}
+
+extension Components.Schemas.WebhookDeliveryStatus {
+    init(_ status: WebhookDeliveryStatus) {
+        switch status {
+        case .pending: self = .pending
+        case .succeeded: self = .succeeded
+        case .failed: self = .failed
+        }
+    }
+
+    var domain: WebhookDeliveryStatus {
+        switch self {
+        case .pending: .pending
+        case .succeeded: .succeeded
+        case .failed: .failed
+        }
     }
 }
 
@@ -31,7 +59,7 @@ extension Components.Schemas.WebhookDelivery {
     init(_ d: WebhookDelivery) {
         self.init(
             id: d.id.uuidString.lowercased(), eventId: d.eventId.uuidString.lowercased(), eventType: .init(d.eventType),
-            status: .init(rawValue: d.status.rawValue) ?? .pending, nextAttemptAt: d.nextAttemptAt, createdAt: d.createdAt,
+            status: .init(d.status), nextAttemptAt: d.nextAttemptAt, createdAt: d.createdAt,
             deliveredAt: d.deliveredAt, payload: d.body,
             attempts: d.attempts.map {
                 .init(at: $0.at, statusCode: $0.statusCode, durationMs: $0.durationMilliseconds, error: $0.error)

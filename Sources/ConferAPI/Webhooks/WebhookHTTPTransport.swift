@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import ConferDomain
+import ConferUseCases
 import Foundation
 import NIOCore
 import NIOHTTP1

@@ -1,5 +1,6 @@
 import ConferAPIContract
 import ConferDomain
+import ConferUseCases
 import Foundation
 
 // Webhooks: organizers only, for every operation.
@@ -12,13 +13,9 @@ import Foundation
 // | GET  …/webhooks/{id}/deliveries; POST …/{deliveryId}/redeliver | the delivery log; queue a delivery again     |
 extension APIHandler {
     func createWebhook(_ input: Operations.CreateWebhook.Input) async throws -> Operations.CreateWebhook.Output {
-        let conference = try await conference(input.path.slug)
-        let caller = try await access(to: conference).requireOrganizer()
+        let (conference, access) = try await conferenceAndAccess(input.path.slug)
         guard case .json(let body) = input.body else { throw DomainError.invalid("body", "must be JSON") }
-        let webhook = try WebhookRules.create(
-            WebhookInput(body), id: UUID(), conferenceId: conference.id, createdBy: caller.accountId,
-            generatedSecret: WebhookSecret.generate(), now: now, allowPrivateTargets: deps.allowPrivateWebhookTargets)
-        let created = try await deps.webhooks.create(webhook)
+        let created = try await CreateWebhook(context).run(WebhookInput(body), in: conference, by: access)
         return .created(.init(
             headers: .init(
                 location: "/v1/conferences/\(conference.slug)/webhooks/\(created.id.uuidString.lowercased())",
@@ -44,37 +41,29 @@ extension APIHandler {
         case .json(let json): body = json
         case .applicationMergePatchJson(let json): body = json
         }
-        let updated = try await retryingConcurrentUpdates { () async throws -> Webhook? in
-            let (_, current) = try await organizersWebhook(input.path.slug, input.path.webhookId)
-            try ETag.check(ifMatch: input.headers.ifMatch, version: current.version)
-            let next = try WebhookRules.apply(
-                WebhookInput(body), to: current, now: now, allowPrivateTargets: deps.allowPrivateWebhookTargets)
-            return try await deps.webhooks.update(next, ifVersion: current.version)
-        }
+        let (conference, access) = try await conferenceAndAccess(input.path.slug)
+        let updated = try await ChangeWebhook(context).run(
+            try uuid(input.path.webhookId, "webhook"), .fields(WebhookInput(body), ifMatch: input.headers.ifMatch),
+            in: conference, by: access)
         return .ok(.init(headers: .init(eTag: ETag.make(updated.version)), body: .json(.init(updated))))
     }
 
     func deleteWebhook(_ input: Operations.DeleteWebhook.Input) async throws -> Operations.DeleteWebhook.Output {
-        let (conference, webhook) = try await organizersWebhook(input.path.slug, input.path.webhookId)
-        guard try await deps.webhooks.delete(conferenceId: conference.id, id: webhook.id) else {
-            throw DomainError.notFound("There is no webhook \(input.path.webhookId) in this conference.")
-        }
+        let (conference, access) = try await conferenceAndAccess(input.path.slug)
+        try await DeleteWebhook(context).run(try uuid(input.path.webhookId, "webhook"), in: conference, by: access)
         return .noContent(.init())
     }
 
     func rotateWebhookSecret(_ input: Operations.RotateWebhookSecret.Input) async throws -> Operations.RotateWebhookSecret.Output {
-        let rotated = try await retryingConcurrentUpdates { () async throws -> Webhook? in
-            let (_, current) = try await organizersWebhook(input.path.slug, input.path.webhookId)
-            let next = WebhookRules.rotate(current, newSecret: WebhookSecret.generate(), now: now)
-            return try await deps.webhooks.update(next, ifVersion: current.version)
-        }
+        let (conference, access) = try await conferenceAndAccess(input.path.slug)
+        let rotated = try await ChangeWebhook(context).run(try uuid(input.path.webhookId, "webhook"), .rotateSecret, in: conference, by: access)
         return .ok(.init(headers: .init(eTag: ETag.make(rotated.version)), body: .json(.init(rotated))))
     }
 
     func listWebhookDeliveries(_ input: Operations.ListWebhookDeliveries.Input) async throws -> Operations.ListWebhookDeliveries.Output {
         let (_, webhook) = try await organizersWebhook(input.path.slug, input.path.webhookId)
         let page = try PageRequest.parse(limit: input.query.limit, cursor: input.query.cursor)
-        let status = input.query.status.flatMap { WebhookDeliveryStatus(rawValue: $0.rawValue) }
+        let status = input.query.status?.domain
         let deliveries = try await deps.webhooks.deliveries(webhookId: webhook.id, status: status, page: page)
         return .ok(.init(body: .json(.init(
             items: deliveries.items.map(Components.Schemas.WebhookDelivery.init), nextCursor: deliveries.nextCursor))))
@@ -83,11 +72,9 @@ extension APIHandler {
     func redeliverWebhookDelivery(
         _ input: Operations.RedeliverWebhookDelivery.Input
     ) async throws -> Operations.RedeliverWebhookDelivery.Output {
-        let (_, webhook) = try await organizersWebhook(input.path.slug, input.path.webhookId)
-        let deliveryId = try uuid(input.path.deliveryId, "delivery")
-        guard let delivery = try await deps.webhooks.redeliver(webhookId: webhook.id, deliveryId: deliveryId, now: now) else {
-            throw DomainError.notFound("There is no delivery \(input.path.deliveryId) of this webhook.")
-        }
+        let (conference, access) = try await conferenceAndAccess(input.path.slug)
+        let delivery = try await RedeliverWebhook(context).run(
+            try uuid(input.path.deliveryId, "delivery"), of: try uuid(input.path.webhookId, "webhook"), in: conference, by: access)
         return .accepted(.init(body: .json(.init(delivery))))
     }
 
@@ -97,7 +84,7 @@ extension APIHandler {
         try await access(to: conference).requireOrganizer()
         let webhookId = try uuid(id, "webhook")
         guard let webhook = try await deps.webhooks.find(conferenceId: conference.id, id: webhookId) else {
-            throw DomainError.notFound("There is no webhook \(id) in this conference.")
+            throw WebhookRules.notFound(webhookId)
         }
         return (conference, webhook)
     }

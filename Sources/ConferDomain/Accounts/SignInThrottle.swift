@@ -50,11 +50,3 @@ public enum SignInThrottle {
             detail: "Too many failed sign-ins for this account or from this address; try again in \(Int(wait.rounded(.up))) seconds.")
     }
 }
-
-/// Storage of failed sign-ins, shared by every instance of the server.
-public protocol SignInThrottleRepository: Sendable {
-    /// The failures of each key since `since`.
-    func failures(keys: [String], since: Date) async throws -> [String: SignInFailures]
-    /// Records one failure against each key, and forgets those older than the window.
-    func recordFailure(keys: [String], at: Date) async throws
-}

@@ -18,7 +18,7 @@ public struct Room: Sendable, Equatable {
 }
 
 /// What happens in a session.
-public enum SessionKind: String, Sendable, CaseIterable {
+public enum SessionKind: String, Sendable, CaseIterable, Codable {
     /// Everyone attends: nothing else (but breaks) may run at the same time.
     case plenary
     /// One of several talks sessions running side by side.

@@ -7,15 +7,15 @@ public struct ProgramRelease: Sendable, Equatable {
     public var version: Int
     public var note: String?
     public var publishedAt: Date
-    /// The public program as JSON, exactly as it is served.
-    public var snapshot: String
+    /// The program as it was published.
+    public var program: PublishedProgram
 
-    public init(conferenceId: UUID, version: Int, note: String?, publishedAt: Date, snapshot: String) {
+    public init(conferenceId: UUID, version: Int, note: String?, publishedAt: Date, program: PublishedProgram) {
         self.conferenceId = conferenceId
         self.version = version
         self.note = note
         self.publishedAt = publishedAt
-        self.snapshot = snapshot
+        self.program = program
     }
 
     /// Strong: a release never changes.

@@ -77,29 +77,3 @@ public enum ProgramRules {
         }
     }
 }
-
-/// Storage of rooms, sessions and talks.
-public protocol ProgramRepository: Sendable {
-    func createRoom(_ room: Room) async throws -> Room
-    func rooms(conferenceId: UUID) async throws -> [Room]
-    /// Stores a session after `check` accepted it against the other sessions, all under one conference lock.
-    func saveSession(_ session: ProgramSession, ifVersion: Int?, check: @escaping @Sendable ([ProgramSession]) throws -> Void) async throws -> ProgramSession?
-    func sessions(conferenceId: UUID) async throws -> [ProgramSession]
-    /// Deletes a session with its talks.
-    func deleteSession(conferenceId: UUID, id: UUID) async throws
-    /// Stores a new or moved talk after `check` accepted it against the other scheduled talks, under the conference lock.
-    func saveTalk(_ talk: Talk, isNew: Bool, check: @escaping @Sendable ([ScheduledTalk]) throws -> Void) async throws -> Talk
-    func talks(conferenceId: UUID) async throws -> [ScheduledTalk]
-    /// Deletes a talk of this conference's session; `notFound` when the conference has no such talk.
-    func deleteTalk(conferenceId: UUID, sessionId: UUID, id: UUID) async throws
-    /// Under the conference lock, hands the scheduled talks to `plan` and stores the talks it returns.
-    func schedule(conferenceId: UUID, plan: @escaping @Sendable ([ScheduledTalk]) -> AutoScheduler.Plan) async throws -> AutoScheduler.Plan
-    /// Stores the next version of the program; the snapshot is built from the current program by `snapshot(version)`.
-    func release(conferenceId: UUID, note: String?, now: Date, snapshot: @escaping @Sendable (Int) throws -> String) async throws -> ProgramRelease
-    /// Every release, newest first, snapshots included.
-    func releases(conferenceId: UUID) async throws -> [ProgramRelease]
-    /// One release, or the latest when `version` is nil.
-    func release(conferenceId: UUID, version: Int?) async throws -> ProgramRelease?
-    /// The latest published version, nil before the first release.
-    func latestVersion(conferenceId: UUID) async throws -> Int?
-}

@@ -68,6 +68,12 @@ public enum RegistrationRules {
         return clean
     }
 
+    /// A voucher code: 3–64 letters, digits, `-` or `_`; the same rule when a voucher is made and when one is used.
+    static func checkVoucherCode(_ code: String, into v: inout Validator, field: String) {
+        v.require((3...64).contains(code.count) && code.allSatisfy { ($0.isASCII && ($0.isLetter || $0.isNumber)) || $0 == "-" || $0 == "_" },
+                  field, "must be 3 to 64 letters, digits, - or _")
+    }
+
     /// A new voucher: a code of 3–64 letters, digits, `-` or `_`, one kind of discount, at least one use.
     public static func voucher(
         code: String, categoryIds: [UUID], discountPercent: Int?, discountAmount: Money?, maxUses: Int, validUntil: Date?,
@@ -75,8 +81,7 @@ public enum RegistrationRules {
     ) throws(DomainError) -> Voucher {
         var v = Validator()
         let code = code.trimmingCharacters(in: .whitespacesAndNewlines)
-        v.require((3...64).contains(code.count) && code.allSatisfy { ($0.isASCII && ($0.isLetter || $0.isNumber)) || $0 == "-" || $0 == "_" },
-                  "code", "must be 3 to 64 letters, digits, - or _")
+        checkVoucherCode(code, into: &v, field: "code")
         v.require((discountPercent == nil) != (discountAmount == nil), "discountPercent", "give either discountPercent or discountAmount")
         if let percent = discountPercent { v.require((1...100).contains(percent), "discountPercent", "must be from 1 to 100") }
         if let amount = discountAmount { checkPrice(amount, field: "discountAmount", minimum: 1, into: &v) }
@@ -110,139 +115,87 @@ public enum RegistrationRules {
         }
         return nil
     }
+
+
+    /// Who may see a registration: organizers, and the account it belongs to; for anyone else it does not exist.
+    public static func isVisible(_ r: Registration, to access: ConferenceAccess) -> Bool {
+        access.isOrganizer || r.accountId == access.caller?.accountId
+    }
+
+    /// The attendee of a request: what the request says, else what the account says.
+    public static func attendee(_ request: RegistrationRequest, account: Account) throws(DomainError) -> Attendee {
+        try attendee(Attendee(
+            name: request.name ?? account.name, email: request.email ?? account.email,
+            affiliation: request.affiliation ?? account.affiliation, dietaryRequirements: request.dietaryRequirements,
+            accessibility: request.accessibility))
+    }
+
+    /// Registering `attendee` in `category`: confirmed while places remain, waitlisted once the confirmed count
+    /// reaches the capacity; the price less the voucher's discount, waived when nothing is left to pay. `category`
+    /// and `voucher` are as read under the category's lock, nil when the request names none of this conference.
+    public static func register(
+        _ request: RegistrationRequest, attendee: Attendee, accountId: UUID, category: RegistrationCategory?,
+        voucher: Voucher?, conferenceId: UUID, id: UUID, now: Date
+    ) throws(DomainError) -> RegistrationDecision {
+        var v = Validator()
+        if let code = request.voucherCode { checkVoucherCode(code, into: &v, field: "voucherCode") }
+        try v.finish()
+        guard let category else { throw DomainError.invalid("categoryId", "is not a category of this conference") }
+        var price = category.price
+        if request.voucherCode != nil {
+            if let problem = voucherProblem(voucher, categoryId: category.id, category: category, now: now) {
+                throw DomainError.invalid("voucherCode", problem)
+            }
+            price = self.price(category, voucher: voucher)
+        }
+        let full = category.capacity.map { category.confirmed >= $0 } ?? false
+        let registration = Registration(
+            id: id, conferenceId: conferenceId, categoryId: category.id, accountId: accountId,
+            status: full ? .waitlisted : .confirmed, waitlistPosition: nil, attendee: attendee,
+            voucherCode: request.voucherCode?.uppercased(), pricePaid: price, paymentStatus: price.amount == 0 ? .waived : .unpaid,
+            checkedInAt: nil, cancelledAt: nil, createdAt: now, updatedAt: now, version: 1)
+        return RegistrationDecision(registration: registration, voucherUsed: request.voucherCode == nil ? nil : voucher,
+                                    event: full ? .waitlisted : .confirmed)
+    }
 }
 
-/// Status changes of a registration.
-public enum RegistrationState {
-    /// The attendee or an organizer cancels; a cancelled registration stays cancelled.
-    public static func cancel(_ r: Registration, now: Date) throws(DomainError) -> Registration {
-        guard r.status != .cancelled else {
-            throw DomainError.conflict(code: "already-cancelled", detail: "This registration is already cancelled.")
-        }
-        var next = r
-        next.status = .cancelled
-        next.waitlistPosition = nil
-        next.cancelledAt = now
-        next.updatedAt = now
-        return next
-    }
-
-    /// Organizers check attendees in at the door, once.
-    public static func checkIn(_ r: Registration, now: Date) throws(DomainError) -> Registration {
-        guard r.status == .confirmed else {
-            throw DomainError.conflict(code: "not-confirmed", detail: "Only a confirmed registration can be checked in; this one is \(r.status.rawValue).")
-        }
-        guard r.checkedInAt == nil else {
-            throw DomainError.conflict(code: "already-checked-in", detail: "This attendee was already checked in.")
-        }
-        var next = r
-        next.checkedInAt = now
-        next.updatedAt = now
-        return next
-    }
-
-    /// The message to a waitlisted attendee whose place became free.
-    public static func promotionMessage(_ r: Registration, conference: Conference) -> OutboundMessage {
-        let french = LanguageNegotiation.isFrench(conference.primaryLanguage)
-        let name = conference.text(.name, language: french ? "fr" : "en") ?? conference.slug
-        let subject = french ? "\(name) : votre inscription est confirmée" : "\(name): your registration is confirmed"
-        let body = french
-            ? "Bonjour \(r.attendee.name),\n\nUne place s'est libérée : votre inscription, jusqu'ici en liste d'attente, est confirmée.\n\nL'équipe d'organisation"
-            : "Dear \(r.attendee.name),\n\nA place became free: your registration, until now on the waiting list, is confirmed.\n\nThe organizing team"
-        return OutboundMessage(
-            kind: "registration.promoted", submissionId: nil, recipient: r.attendee.email, recipientName: r.attendee.name,
-            language: french ? "fr" : "en", subject: subject, body: body)
-    }
-}
-
-/// Filters of a registration list.
-public struct RegistrationQuery: Sendable, Equatable {
-    /// nil: every registration (organizers); otherwise only this account's.
+/// A registration as requested: by the attendee, or by an organizer for `accountId`. Attendee details the request
+/// leaves out come from the account.
+public struct RegistrationRequest: Sendable, Equatable {
+    public var categoryId: UUID
     public var accountId: UUID?
-    public var status: RegistrationStatus?
-    public var categoryId: UUID?
-    public var paymentStatus: PaymentStatus?
-    /// Part of the attendee's name or email.
-    public var text: String?
+    public var name: String?
+    public var email: String?
+    public var affiliation: String?
+    public var dietaryRequirements: String?
+    public var accessibility: AccessibilityNeeds
+    public var voucherCode: String?
 
-    public init(accountId: UUID? = nil, status: RegistrationStatus? = nil, categoryId: UUID? = nil, paymentStatus: PaymentStatus? = nil, text: String? = nil) {
-        self.accountId = accountId
-        self.status = status
+    public init(
+        categoryId: UUID, accountId: UUID?, name: String?, email: String?, affiliation: String?,
+        dietaryRequirements: String?, accessibility: AccessibilityNeeds, voucherCode: String?
+    ) {
         self.categoryId = categoryId
-        self.paymentStatus = paymentStatus
-        self.text = text
+        self.accountId = accountId
+        self.name = name
+        self.email = email
+        self.affiliation = affiliation
+        self.dietaryRequirements = dietaryRequirements
+        self.accessibility = accessibility
+        self.voucherCode = voucherCode
     }
 }
 
-/// Counts per category and status, and revenue per currency.
-public struct RegistrationStats: Sendable, Equatable {
-    public struct CategoryCount: Sendable, Equatable {
-        public var categoryId: UUID
-        public var confirmed: Int
-        public var waitlisted: Int
-        public var cancelled: Int
-        public var checkedIn: Int
-        public init(categoryId: UUID, confirmed: Int, waitlisted: Int, cancelled: Int, checkedIn: Int) {
-            self.categoryId = categoryId
-            self.confirmed = confirmed
-            self.waitlisted = waitlisted
-            self.cancelled = cancelled
-            self.checkedIn = checkedIn
-        }
-    }
-
-    public struct Revenue: Sendable, Equatable {
-        public var currency: String
-        /// Paid by confirmed attendees.
-        public var paid: Int
-        /// Owed by confirmed attendees who have not paid.
-        public var outstanding: Int
-        public init(currency: String, paid: Int, outstanding: Int) {
-            self.currency = currency
-            self.paid = paid
-            self.outstanding = outstanding
-        }
-    }
-
-    public var categories: [CategoryCount]
-    public var revenue: [Revenue]
-
-    public init(categories: [CategoryCount], revenue: [Revenue]) {
-        self.categories = categories
-        self.revenue = revenue
-    }
+/// What registering decided: the registration to store, the voucher whose use it counts, and what happened.
+public struct RegistrationDecision: Sendable, Equatable {
+    public var registration: Registration
+    public var voucherUsed: Voucher?
+    public var event: RegistrationEvent
 }
 
-/// Storage of categories, registrations and vouchers.
-public protocol RegistrationRepository: Sendable {
-    /// Stores a category at the next position.
-    func createCategory(_ category: RegistrationCategory) async throws -> RegistrationCategory
-    /// Categories with their confirmed counts, in creation order.
-    func categories(conferenceId: UUID) async throws -> [RegistrationCategory]
-    /// One category with its confirmed count.
-    func category(conferenceId: UUID, id: UUID) async throws -> RegistrationCategory?
-    /// Registers in one transaction that locks the category row, so capacity is never exceeded and the waiting list
-    /// keeps arrival order: counts a voucher use (never past its maximum), then confirms or waitlists.
-    /// A second active registration of the account is a `conflict("already-registered")`; an unusable voucher a
-    /// validation error on `voucherCode`.
-    func register(_ draft: Registration, now: Date) async throws -> Registration
-    /// One registration, with its waiting list position.
-    func find(conferenceId: UUID, id: UUID) async throws -> Registration?
-    /// A page of registrations, oldest first.
-    func list(conferenceId: UUID, query: RegistrationQuery, page: PageRequest) async throws -> Page<Registration>
-    /// Every matching registration, for exports.
-    func all(conferenceId: UUID, query: RegistrationQuery) async throws -> [Registration]
-    /// Cancels in one transaction with the category locked; when a confirmed place frees up, the first waitlisted
-    /// registration becomes confirmed and `promotionMessage` goes to the outbox. Returns the cancelled registration.
-    func cancel(_ cancelled: Registration, ifVersion: Int, now: Date, promotionMessage: @escaping @Sendable (Registration) -> OutboundMessage) async throws -> Registration?
-    /// Stores a changed registration (payment status, check-in) if still at `ifVersion`.
-    func update(_ registration: Registration, ifVersion: Int) async throws -> Registration?
-    /// Counts and revenue.
-    func stats(conferenceId: UUID) async throws -> RegistrationStats
-    /// Stores a voucher; a code already used in the conference is a `conflict("voucher-exists")`.
-    func createVoucher(_ voucher: Voucher) async throws -> Voucher
-    /// The vouchers of a conference.
-    func vouchers(conferenceId: UUID) async throws -> [Voucher]
-    /// A voucher by code (case-insensitive).
-    func voucher(conferenceId: UUID, code: String) async throws -> Voucher?
+extension RegistrationRules {
+    /// The refusal for a registration the caller may not see, or that does not exist: the same, so none is revealed.
+    public static func notFound(_ id: UUID) -> DomainError {
+        .notFound("There is no registration \(id.uuidString.lowercased()) that you can see in this conference.")
+    }
 }

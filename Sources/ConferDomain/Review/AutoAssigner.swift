@@ -186,3 +186,31 @@ public enum AutoAssigner {
         }
     }
 }
+
+extension AutoAssigner {
+    /// Reviews per proposal: the conference's, unless the organizer asks for another number (1 to 20).
+    public static func target(_ requested: Int?, conference: Conference) throws(DomainError) -> Int {
+        guard let requested else { return conference.reviewsPerSubmission }
+        guard (1...20).contains(requested) else { throw DomainError.invalid("reviewsPerSubmission", "must be from 1 to 20") }
+        return requested
+    }
+
+    /// What the plan needs of each proposal: its reviewers so far and those in conflict with it.
+    public static func candidates(
+        _ submissions: [Submission], reviewers: [ReviewerProfile], existing: [Assignment], declared: [DeclaredConflict]
+    ) -> [Candidate] {
+        let assignedBySubmission = Dictionary(grouping: existing, by: \.submissionId).mapValues { Set($0.map(\.reviewerId)) }
+        let declaredBySubmission = Dictionary(grouping: declared, by: \.submissionId).mapValues { Set($0.map(\.reviewerId)) }
+        let normalized = Dictionary(uniqueKeysWithValues: reviewers.compactMap { reviewer in
+            reviewer.affiliation.map { (reviewer.accountId, ConflictRules.normalize($0)) }
+        }.filter { !$0.1.isEmpty })
+        return submissions.map { submission in
+            let conflicts = ConflictRules.conflicts(
+                reviewers: reviewers, normalizedAffiliations: normalized, submission: submission,
+                declared: declaredBySubmission[submission.id] ?? [])
+            return Candidate(
+                submissionId: submission.id, topicId: submission.topicId,
+                assigned: assignedBySubmission[submission.id] ?? [], conflicted: Set(conflicts.keys))
+        }
+    }
+}

@@ -88,3 +88,20 @@ public enum ConflictRules {
         .conflict(code: "conflict-of-interest", detail: "This reviewer cannot review this proposal: \(reason.explanation).")
     }
 }
+
+extension ConflictRules {
+    /// Who declares a conflict: a committee member for themself, organizers for any reviewer.
+    public static func checkDeclarer(_ access: ConferenceAccess, for reviewerId: UUID) throws(DomainError) {
+        if reviewerId != access.caller?.accountId { try access.requireOrganizer() }
+        guard access.isOrganizer || access.isReviewer else {
+            throw DomainError.forbidden("Only the scientific committee declares conflicts of interest.")
+        }
+    }
+
+    /// Why a declared conflict's reason is refused, if it is.
+    public static func validate(reason: String?) throws(DomainError) {
+        var v = Validator()
+        v.text(reason, "reason", max: 500)
+        try v.finish()
+    }
+}

@@ -28,3 +28,10 @@ extension SubmissionState {
         return touched(next, now: now)
     }
 }
+
+extension SubmissionState {
+    /// A decided proposal whose authors have not been told yet: the next decision notices are for it.
+    public static func awaitsNotification(_ s: Submission) -> Bool {
+        (s.status == .accepted || s.status == .rejected) && s.notifiedAt == nil
+    }
+}

@@ -94,3 +94,61 @@ public enum ReviewVisibility: Sendable, Equatable {
         }
     }
 }
+
+/// A review as its reviewer writes it.
+public struct ReviewInput: Sendable, Equatable {
+    public var score: Int
+    public var confidence: Int
+    public var commentsForAuthors: String
+    public var commentsForCommittee: String?
+
+    public init(score: Int, confidence: Int, commentsForAuthors: String, commentsForCommittee: String?) {
+        self.score = score
+        self.confidence = confidence
+        self.commentsForAuthors = commentsForAuthors
+        self.commentsForCommittee = commentsForCommittee
+    }
+}
+
+extension ReviewRules {
+    /// Checks a review's scores and comments.
+    public static func validate(_ input: ReviewInput) throws(DomainError) {
+        try validate(score: input.score, confidence: input.confidence, commentsForAuthors: input.commentsForAuthors,
+                     commentsForCommittee: input.commentsForCommittee)
+    }
+
+    /// A new review of `submission` by `reviewer`; empty committee comments are none.
+    public static func review(_ input: ReviewInput, of submission: Submission, by reviewer: Caller, id: UUID, now: Date) throws(DomainError) -> Review {
+        try validate(input)
+        return Review(
+            id: id, conferenceId: submission.conferenceId, submissionId: submission.id, reviewerId: reviewer.accountId,
+            reviewerName: reviewer.name, score: input.score, confidence: input.confidence,
+            commentsForAuthors: input.commentsForAuthors, commentsForCommittee: input.commentsForCommittee?.nilIfEmpty,
+            createdAt: now, updatedAt: now, version: 1)
+    }
+
+    /// The review with its new scores and comments.
+    public static func revise(_ current: Review, with input: ReviewInput, now: Date) -> Review {
+        var next = current
+        next.score = input.score
+        next.confidence = input.confidence
+        next.commentsForAuthors = input.commentsForAuthors
+        next.commentsForCommittee = input.commentsForCommittee?.nilIfEmpty
+        next.updatedAt = now
+        return next
+    }
+
+    /// Only submitted proposals are reviewed, hence assigned.
+    public static func checkAssignable(_ submission: Submission) throws(DomainError) {
+        guard submission.status == .submitted else {
+            throw DomainError.conflict(code: "not-submitted", detail: "Only submitted proposals are reviewed; this one is \(submission.status.rawValue).")
+        }
+    }
+
+    /// A reviewer who has reviewed a proposal stays on it: their review would lose its author.
+    public static func checkUnassignable(hasReview: Bool) throws(DomainError) {
+        guard !hasReview else {
+            throw DomainError.conflict(code: "already-reviewed", detail: "This reviewer has already reviewed the proposal.")
+        }
+    }
+}

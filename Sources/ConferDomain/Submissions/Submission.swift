@@ -6,7 +6,7 @@ public enum SubmissionStatus: String, Sendable, CaseIterable {
 }
 
 /// How a proposal would be presented. The reference call accepts video only in exceptional cases.
-public enum SubmissionFormat: String, Sendable, CaseIterable {
+public enum SubmissionFormat: String, Sendable, CaseIterable, Codable {
     case oral, poster, video
 }
 

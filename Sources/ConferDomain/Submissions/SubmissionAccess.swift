@@ -30,6 +30,25 @@ public enum SubmissionAccess {
         !(viewer == .reviewer && conference.reviewMode == .doubleBlind)
     }
 
+    /// Its corresponding author (and organizers) change a proposal, before the deadline unless an organizer;
+    /// `deadlineApplies` false exempts a change from the deadline (withdrawing an accepted proposal).
+    public static func checkAuthorChange(
+        _ viewer: SubmissionViewer, conference: Conference, now: Date, deadlineApplies: Bool = true
+    ) throws(DomainError) {
+        try requireEditor(viewer)
+        if deadlineApplies { try checkDeadline(conference, viewer: viewer, now: now) }
+    }
+
+    /// Only organizers decide.
+    public static func requireOrganizer(_ viewer: SubmissionViewer) throws(DomainError) {
+        guard viewer == .organizer else { throw DomainError.forbidden("Only organizers decide.") }
+    }
+
+    /// The refusal for a proposal the caller may not see, or that does not exist: the same, so none is revealed.
+    public static func notFound(_ id: String) -> DomainError {
+        .notFound("There is no proposal \(id) that you can see in this conference.")
+    }
+
     /// Authors may create, edit, submit and withdraw until the submission deadline; organizers always.
     public static func checkDeadline(_ conference: Conference, viewer: SubmissionViewer, now: Date) throws(DomainError) {
         guard viewer != .organizer, let deadline = conference.submissionDeadline, now > deadline else { return }
@@ -47,9 +66,26 @@ public enum SubmissionAccess {
 
     /// Authors learn the decision only once they are notified; until then a decided proposal still reads as submitted.
     public static func visibleStatus(_ submission: Submission, to viewer: SubmissionViewer) -> SubmissionStatus {
-        let decided = submission.status == .accepted || submission.status == .rejected
-        if decided && submission.notifiedAt == nil && viewer != .organizer { return .submitted }
-        return submission.status
+        visibleStatus(submission.status, notified: submission.notifiedAt != nil, to: viewer)
+    }
+
+    /// The same rule on a stored status and whether the authors were notified.
+    public static func visibleStatus(_ status: SubmissionStatus, notified: Bool, to viewer: SubmissionViewer) -> SubmissionStatus {
+        let decided = status == .accepted || status == .rejected
+        if decided && !notified && viewer != .organizer { return .submitted }
+        return status
+    }
+
+    /// The stored states whose `visibleStatus` is `status` for the callers of `scope`: what a list filtered on a status
+    /// matches, so that a filter shows exactly what its results say (no decision leaks before notification).
+    public static func storedStates(shownAs status: SubmissionStatus, to scope: SubmissionScope) -> [StoredState] {
+        let viewer: SubmissionViewer = switch scope {
+        case .all: .organizer
+        case .authoredBy: .owner
+        case .authoredOrAssigned: .reviewer
+        }
+        return SubmissionStatus.allCases.flatMap { stored in [false, true].map { StoredState(status: stored, notified: $0) } }
+            .filter { visibleStatus($0.status, notified: $0.notified, to: viewer) == status }
     }
 
     /// The history entries `viewer` may read: none for reviewers (it names authors), and for authors nothing
@@ -74,6 +110,17 @@ public enum SubmissionAccess {
         if sort == .score && !access.isOrganizer {
             throw DomainError.forbidden("Only organizers may sort proposals by review score.")
         }
+    }
+}
+
+/// A proposal's status as stored, and whether its authors were told the decision.
+public struct StoredState: Sendable, Equatable {
+    public var status: SubmissionStatus
+    public var notified: Bool
+
+    public init(status: SubmissionStatus, notified: Bool) {
+        self.status = status
+        self.notified = notified
     }
 }
 
@@ -108,6 +155,9 @@ public struct SubmissionQuery: Sendable, Equatable {
     /// Only those similar to this proposal (`NearDuplicates.threshold`), organizers only.
     public var duplicateOf: UUID?
     public var sort: Sort
+
+    /// The stored states `status` matches for this query's callers; nil when the list is not filtered on status.
+    public var storedStates: [StoredState]? { status.map { SubmissionAccess.storedStates(shownAs: $0, to: scope) } }
 
     public init(
         scope: SubmissionScope, status: SubmissionStatus? = nil, topicId: UUID? = nil, format: SubmissionFormat? = nil,

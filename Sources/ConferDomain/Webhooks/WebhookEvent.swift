@@ -101,3 +101,28 @@ extension WebhookEvent {
         ]
     }
 }
+
+extension WebhookEvent {
+    /// The webhook event a domain event raises, if any; `messages` is how many messages the same event queued.
+    public init?(_ event: DomainEvent, messages: Int) {
+        switch event {
+        case .proposal(let submission, let action, let at):
+            guard let raised = Self.submission(submission, action: action, at: at) else { return nil }
+            self = raised
+        case .reviewWritten(let review):
+            self = .reviewSubmitted(review)
+        case .decisionNotified(let submission, _, let at):
+            self = .notificationQueued(submission, messages: messages, at: at)
+        case .registration(let registration, let change, let at):
+            let type: WebhookEventType = switch change {
+            case .confirmed: .registrationConfirmed
+            case .waitlisted: .registrationWaitlisted
+            case .promoted: .registrationPromoted
+            case .cancelled: .registrationCancelled
+            }
+            self = .registration(registration, type, at: at)
+        case .programReleased(let release):
+            self = .programReleased(release)
+        }
+    }
+}

@@ -24,3 +24,13 @@ public enum WebhookRetryPolicy {
         return now.addingTimeInterval(delays[attempts - 1])
     }
 }
+
+extension WebhookRetryPolicy {
+    /// Where a delivery stands after an attempt, the `attempts`-th: delivered, pending its next attempt, or failed
+    /// for good.
+    public static func outcome(of attempt: WebhookAttempt, attempts: Int) -> (status: WebhookDeliveryStatus, nextAttemptAt: Date?) {
+        if attempt.succeeded { return (.succeeded, nil) }
+        if let retry = nextAttempt(afterAttempt: attempts, at: attempt.at) { return (.pending, retry) }
+        return (.failed, nil)
+    }
+}

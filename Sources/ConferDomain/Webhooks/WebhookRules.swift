@@ -159,3 +159,10 @@ public enum WebhookRules {
         return !lower.isEmpty && lower.utf8.allSatisfy(NetworkAddress.isDecimalDigit)
     }
 }
+
+extension WebhookRules {
+    /// The refusal for a webhook the conference does not have.
+    public static func notFound(_ id: UUID) -> DomainError {
+        .notFound("There is no webhook \(id.uuidString.lowercased()) in this conference.")
+    }
+}

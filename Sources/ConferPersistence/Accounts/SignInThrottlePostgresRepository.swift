@@ -22,13 +22,4 @@ public struct SignInThrottlePostgresRepository: SignInThrottleRepository {
         }
         return failures
     }
-
-    public func recordFailure(keys: [String], at: Date) async throws {
-        let expired = at.addingTimeInterval(-SignInThrottle.window)
-        try await db.query(
-            """
-            WITH forgotten AS (DELETE FROM sign_in_failures WHERE key = ANY (\(keys)) AND at <= \(expired))
-            INSERT INTO sign_in_failures (key, at) SELECT unnest(\(keys)::text[]), \(at)
-            """)
-    }
 }

@@ -9,14 +9,6 @@ public struct TokenPostgresRepository: TokenRepository {
 
     public init(_ db: Database) { self.db = db }
 
-    public func create(accountId: UUID, digest: [UInt8], expiresAt: Date, now: Date) async throws {
-        try await db.query(
-            """
-            INSERT INTO tokens (digest, account_id, created_at, expires_at)
-            VALUES (\(ByteBuffer(bytes: digest)), \(accountId), \(now), \(expiresAt))
-            """)
-    }
-
     public func caller(digest: [UInt8], now: Date) async throws -> Caller? {
         let rows = try await db.query(
             """
@@ -29,10 +21,5 @@ public struct TokenPostgresRepository: TokenRepository {
         return Caller(
             accountId: try r["id"].decode(UUID.self), email: try r["email"].decode(String.self),
             name: try r["name"].decode(String.self), isAdmin: try r["is_admin"].decode(Bool.self))
-    }
-
-    public func revoke(digest: [UInt8], now: Date) async throws {
-        try await db.query(
-            "UPDATE tokens SET revoked_at = \(now) WHERE digest = \(ByteBuffer(bytes: digest)) AND revoked_at IS NULL")
     }
 }

@@ -3,7 +3,7 @@ import Foundation
 import Logging
 import PostgresNIO
 
-/// Rooms, sessions and talks in PostgreSQL.
+/// Reads of rooms, sessions, talks and releases in PostgreSQL; `ProgramPostgresTransaction.swift` writes them.
 public struct ProgramPostgresRepository: ProgramRepository {
     let db: Database
 
@@ -28,21 +28,13 @@ public struct ProgramPostgresRepository: ProgramRepository {
             version: try r["version"].decode(Int.self))
     }
 
-    public func createRoom(_ room: Room) async throws -> Room {
-        do {
-            try await db.query(
-                """
-                INSERT INTO rooms (id, conference_id, name, capacity, created_at)
-                VALUES (\(room.id), \(room.conferenceId), \(room.name), \(room.capacity), \(room.createdAt))
-                """)
-            return room
-        } catch DomainError.conflict {
-            throw DomainError.conflict(code: "room-exists", detail: "A room named \(room.name) already exists.")
-        }
+    public func rooms(conferenceId: UUID) async throws -> [Room] {
+        try await Self.rooms(conferenceId: conferenceId) { try await db.query($0) }
     }
 
-    public func rooms(conferenceId: UUID) async throws -> [Room] {
-        try await db.query("SELECT id, conference_id, name, capacity, created_at FROM rooms WHERE conference_id = \(conferenceId) ORDER BY name")
+    /// The rooms of a conference by name, through any executor (the pool, or a transaction's connection).
+    static func rooms(conferenceId: UUID, _ query: (PostgresQuery) async throws -> [PostgresRow]) async throws -> [Room] {
+        try await query("SELECT id, conference_id, name, capacity, created_at FROM rooms WHERE conference_id = \(conferenceId) ORDER BY name")
             .map { row in
                 let r = row.makeRandomAccess()
                 return Room(
@@ -52,83 +44,23 @@ public struct ProgramPostgresRepository: ProgramRepository {
             }
     }
 
-    public func saveSession(
-        _ s: ProgramSession, ifVersion: Int?, check: @escaping @Sendable ([ProgramSession]) throws -> Void
-    ) async throws -> ProgramSession? {
-        try await db.transaction { connection in
-            let logger = db.logger
-            try await connection.rows("SELECT 1 FROM conferences WHERE id = \(s.conferenceId) FOR UPDATE", logger: logger)
-            let others = try await connection.rows(
-                "SELECT \(unescaped: Self.sessionColumns) FROM program_sessions s WHERE s.conference_id = \(s.conferenceId) AND s.id <> \(s.id)",
-                logger: logger).map(Self.session)
-            try check(others)
-            let rows: [PostgresRow]
-            if let ifVersion {
-                rows = try await connection.rows(
-                    """
-                    UPDATE program_sessions SET title = \(s.title), room_id = \(s.roomId), starts_at = \(s.startsAt),
-                        ends_at = \(s.endsAt), kind = \(s.kind.rawValue), topic_id = \(s.topicId), chair_ids = \(s.chairIds),
-                        updated_at = \(s.updatedAt), version = version + 1
-                    WHERE id = \(s.id) AND version = \(ifVersion)
-                    RETURNING \(unescaped: Self.sessionColumns.replacingOccurrences(of: "s.", with: ""))
-                    """, logger: logger)
-            } else {
-                rows = try await connection.rows(
-                    """
-                    INSERT INTO program_sessions (id, conference_id, title, room_id, starts_at, ends_at, kind, topic_id, chair_ids,
-                        created_at, updated_at)
-                    VALUES (\(s.id), \(s.conferenceId), \(s.title), \(s.roomId), \(s.startsAt), \(s.endsAt), \(s.kind.rawValue),
-                        \(s.topicId), \(s.chairIds), \(s.createdAt), \(s.updatedAt))
-                    RETURNING \(unescaped: Self.sessionColumns.replacingOccurrences(of: "s.", with: ""))
-                    """, logger: logger)
-            }
-            return try rows.first.map(Self.session)
-        }
-    }
-
     public func sessions(conferenceId: UUID) async throws -> [ProgramSession] {
-        try await db.query(
-            "SELECT \(unescaped: Self.sessionColumns) FROM program_sessions s WHERE s.conference_id = \(conferenceId) ORDER BY s.starts_at, s.id")
-            .map(Self.session)
+        try await Self.sessions(conferenceId: conferenceId) { try await db.query($0) }
     }
 
-    public func deleteSession(conferenceId: UUID, id: UUID) async throws {
-        let rows = try await db.query("DELETE FROM program_sessions WHERE conference_id = \(conferenceId) AND id = \(id) RETURNING id")
-        guard !rows.isEmpty else { throw DomainError.notFound("There is no session \(id) in this conference.") }
-    }
-
-    public func saveTalk(_ t: Talk, isNew: Bool, check: @escaping @Sendable ([ScheduledTalk]) throws -> Void) async throws -> Talk {
-        try await db.transaction { connection in
-            try await connection.rows("SELECT 1 FROM conferences WHERE id = \(t.conferenceId) FOR UPDATE", logger: db.logger)
-            let others = try await scheduled(t.conferenceId) { try await connection.rows($0, logger: db.logger) }
-            try check(others.filter { $0.talk.id != t.id })
-            if isNew {
-                try await connection.rows(
-                    """
-                    INSERT INTO talks (id, conference_id, session_id, submission_id, starts_at, duration_minutes, created_at)
-                    VALUES (\(t.id), \(t.conferenceId), \(t.sessionId), \(t.submissionId), \(t.startsAt), \(t.durationMinutes), \(t.createdAt))
-                    """, logger: db.logger)
-            } else {
-                try await connection.rows(
-                    "UPDATE talks SET session_id = \(t.sessionId), starts_at = \(t.startsAt), duration_minutes = \(t.durationMinutes) WHERE id = \(t.id)",
-                    logger: db.logger)
-            }
-            return t
-        }
+    /// The sessions of a conference in time order, through any executor.
+    static func sessions(conferenceId: UUID, _ query: (PostgresQuery) async throws -> [PostgresRow]) async throws -> [ProgramSession] {
+        try await query(
+            "SELECT \(unescaped: sessionColumns) FROM program_sessions s WHERE s.conference_id = \(conferenceId) ORDER BY s.starts_at, s.id")
+            .map(session)
     }
 
     public func talks(conferenceId: UUID) async throws -> [ScheduledTalk] {
-        try await scheduled(conferenceId) { try await db.query($0) }
-    }
-
-    public func deleteTalk(conferenceId: UUID, sessionId: UUID, id: UUID) async throws {
-        let rows = try await db.query(
-            "DELETE FROM talks WHERE conference_id = \(conferenceId) AND session_id = \(sessionId) AND id = \(id) RETURNING id")
-        guard !rows.isEmpty else { throw DomainError.notFound("There is no talk \(id) in this session.") }
+        try await Self.scheduled(conferenceId) { try await db.query($0) }
     }
 
     /// Every talk of the conference with its session, title and presenters, in two statements.
-    private func scheduled(_ conferenceId: UUID, _ query: (PostgresQuery) async throws -> [PostgresRow]) async throws -> [ScheduledTalk] {
+    static func scheduled(_ conferenceId: UUID, _ query: (PostgresQuery) async throws -> [PostgresRow]) async throws -> [ScheduledTalk] {
         let rows = try await query(
             """
             SELECT t.id AS talk_id, t.session_id, t.submission_id, t.starts_at AS talk_starts_at, t.duration_minutes,
@@ -160,72 +92,23 @@ public struct ProgramPostgresRepository: ProgramRepository {
 }
 
 extension ProgramPostgresRepository {
-    public func release(
-        conferenceId: UUID, note: String?, now: Date, snapshot: @escaping @Sendable (Int) throws -> String
-    ) async throws -> ProgramRelease {
-        try await db.transaction { connection in
-            try await connection.rows("SELECT 1 FROM conferences WHERE id = \(conferenceId) FOR UPDATE", logger: db.logger)
-            let last = try await connection.rows(
-                "SELECT coalesce(max(version), 0)::int AS v FROM program_releases WHERE conference_id = \(conferenceId)", logger: db.logger)
-            let version = (try last.first?.column("v", as: Int.self) ?? 0) + 1
-            let json = try snapshot(version)
-            try await connection.rows(
-                """
-                INSERT INTO program_releases (conference_id, version, note, published_at, snapshot)
-                VALUES (\(conferenceId), \(version), \(note), \(now), \(json))
-                """, logger: db.logger)
-            let release = ProgramRelease(conferenceId: conferenceId, version: version, note: note, publishedAt: now, snapshot: json)
-            try await connection.emit(WebhookEvent.programReleased(release), logger: db.logger)
-            return release
-        }
-    }
-
     public func releases(conferenceId: UUID) async throws -> [ProgramRelease] {
         try await db.query(
-            "SELECT conference_id, version, note, published_at, snapshot FROM program_releases WHERE conference_id = \(conferenceId) ORDER BY version DESC")
-            .map(Self.release(_:))
+            "SELECT \(unescaped: ReleaseStorage.columns) FROM program_releases WHERE conference_id = \(conferenceId) ORDER BY version DESC")
+            .map(ReleaseStorage.release)
     }
 
     public func release(conferenceId: UUID, version: Int?) async throws -> ProgramRelease? {
         try await db.query(
             """
-            SELECT conference_id, version, note, published_at, snapshot FROM program_releases
+            SELECT \(unescaped: ReleaseStorage.columns) FROM program_releases
             WHERE conference_id = \(conferenceId) AND (\(version)::int IS NULL OR version = \(version)::int)
             ORDER BY version DESC LIMIT 1
-            """).first.map(Self.release(_:))
+            """).first.map(ReleaseStorage.release)
     }
 
     public func latestVersion(conferenceId: UUID) async throws -> Int? {
         try await db.query("SELECT max(version)::int AS v FROM program_releases WHERE conference_id = \(conferenceId)")
             .first?.column("v", as: Int?.self)
-    }
-
-    static func release(_ row: PostgresRow) throws -> ProgramRelease {
-        let r = row.makeRandomAccess()
-        return ProgramRelease(
-            conferenceId: try r["conference_id"].decode(UUID.self), version: try r["version"].decode(Int.self),
-            note: try r["note"].decode(String?.self), publishedAt: try r["published_at"].decode(Date.self),
-            snapshot: try r["snapshot"].decode(String.self))
-    }
-}
-
-extension ProgramPostgresRepository {
-    public func schedule(
-        conferenceId: UUID, plan: @escaping @Sendable ([ScheduledTalk]) -> AutoScheduler.Plan
-    ) async throws -> AutoScheduler.Plan {
-        try await db.transaction { connection in
-            try await connection.rows("SELECT 1 FROM conferences WHERE id = \(conferenceId) FOR UPDATE", logger: db.logger)
-            let result = plan(try await scheduled(conferenceId) { try await connection.rows($0, logger: db.logger) })
-            guard let now = result.talks.first?.createdAt else { return result }
-            try await connection.rows(
-                """
-                INSERT INTO talks (id, conference_id, session_id, submission_id, starts_at, duration_minutes, created_at)
-                SELECT x.id, \(conferenceId), x.session_id, x.submission_id, x.starts_at, x.minutes, \(now)
-                FROM unnest(\(result.talks.map(\.id)), \(result.talks.map(\.sessionId)), \(result.talks.map(\.submissionId)),
-                            \(result.talks.map(\.startsAt)), \(result.talks.map(\.durationMinutes)))
-                     AS x(id, session_id, submission_id, starts_at, minutes)
-                """, logger: db.logger)
-            return result
-        }
     }
 }

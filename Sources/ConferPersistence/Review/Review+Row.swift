@@ -45,31 +45,3 @@ extension Assignment {
             reviewed: try r["reviewed"].decode(Bool.self))
     }
 }
-
-extension OutboxMessage {
-    static let columns = """
-        id, conference_id, kind, submission_id, recipient, recipient_name, language, subject, body, status, attempts,
-        next_attempt_at, last_error, created_at, sent_at, created_at::text AS created_key
-        """
-
-    init(row: PostgresRow) throws {
-        let r = row.makeRandomAccess()
-        guard let status = Status(rawValue: try r["status"].decode(String.self)) else {
-            throw RowError(description: "outbox row with an unknown status")
-        }
-        self.init(
-            id: try r["id"].decode(UUID.self),
-            conferenceId: try r["conference_id"].decode(UUID.self),
-            message: OutboundMessage(
-                kind: try r["kind"].decode(String.self), submissionId: try r["submission_id"].decode(UUID?.self),
-                recipient: try r["recipient"].decode(String.self), recipientName: try r["recipient_name"].decode(String?.self),
-                language: try r["language"].decode(String.self), subject: try r["subject"].decode(String.self),
-                body: try r["body"].decode(String.self)),
-            status: status,
-            attempts: try r["attempts"].decode(Int.self),
-            nextAttemptAt: try r["next_attempt_at"].decode(Date.self),
-            lastError: try r["last_error"].decode(String?.self),
-            createdAt: try r["created_at"].decode(Date.self),
-            sentAt: try r["sent_at"].decode(Date?.self))
-    }
-}

@@ -32,7 +32,7 @@ public enum PostgresErrors {
         let constraint = psql.serverInfo?[.constraintName] ?? ""
         switch state {
         case uniqueViolation:
-            return DomainError.conflict(code: "duplicate", detail: "This already exists (\(constraint)).")
+            return duplicates[constraint]?.refusal ?? DomainError.conflict(code: "duplicate", detail: "This already exists (\(constraint)).")
         case foreignKeyViolation:
             return DomainError.notFound("A referenced resource does not exist (\(constraint)).")
         case checkViolation, notNullViolation:
@@ -47,10 +47,15 @@ public enum PostgresErrors {
         }
     }
 
-    /// The name of the violated constraint when `error` is a unique violation.
-    static func uniqueConstraint(_ error: any Error) -> String? {
-        guard let psql = error as? PSQLError, psql.code == .server,
-              psql.serverInfo?[.sqlState] == uniqueViolation else { return nil }
-        return psql.serverInfo?[.constraintName]
-    }
+    /// What each unique index of the migrations keeps from being stored twice.
+    static let duplicates: [String: Duplicate] = [
+        "accounts_email_key": .accountEmail,
+        "conferences_slug_key": .conferenceSlug,
+        "registrations_active_key": .activeRegistration,
+        "vouchers_code_key": .voucherCode,
+        "rooms_conference_id_name_key": .roomName,
+        "assignments_submission_id_reviewer_id_key": .assignment,
+        "reviews_submission_id_reviewer_id_key": .review,
+        "talks_submission_id_key": .scheduledProposal,
+    ]
 }

@@ -2,9 +2,11 @@ import ConferDomain
 import Logging
 import PostgresNIO
 
-/// Every PostgreSQL repository over one client: what the composition root hands to the HTTP layer.
+/// Everything PostgreSQL provides over one client: the store of the use cases, the repositories they read, and the
+/// queues of the delivery workers. What the composition root wires in.
 public struct PostgresRepositories: Sendable {
     public let database: Database
+    public let store: PostgresStore
     public let accounts: AccountPostgresRepository
     public let tokens: TokenPostgresRepository
     public let signInThrottle: SignInThrottlePostgresRepository
@@ -18,10 +20,13 @@ public struct PostgresRepositories: Sendable {
     public let webhooks: WebhookPostgresRepository
     public let idempotency: IdempotencyPostgresStore
     public let probe: DatabasePostgresProbe
+    public let mailQueue: MailPostgresQueue
+    public let webhookQueue: WebhookPostgresQueue
 
-    public init(client: PostgresClient, logger: Logger) {
-        let db = Database(client: client, logger: logger)
+    public init(client: PostgresClient, logger: Logger, watchdog: StatementWatchdog = StatementWatchdog()) {
+        let db = Database(client: client, logger: logger, watchdog: watchdog)
         database = db
+        store = PostgresStore(db)
         accounts = AccountPostgresRepository(db)
         tokens = TokenPostgresRepository(db)
         signInThrottle = SignInThrottlePostgresRepository(db)
@@ -35,5 +40,7 @@ public struct PostgresRepositories: Sendable {
         webhooks = WebhookPostgresRepository(db)
         idempotency = IdempotencyPostgresStore(db)
         probe = DatabasePostgresProbe(db)
+        mailQueue = MailPostgresQueue(db)
+        webhookQueue = WebhookPostgresQueue(db)
     }
 }

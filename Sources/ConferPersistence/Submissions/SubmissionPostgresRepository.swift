@@ -3,47 +3,22 @@ import Foundation
 import Logging
 import PostgresNIO
 
-/// Proposals in PostgreSQL: a proposal, its authors and its history are always written in one transaction.
+/// Reads of proposals in PostgreSQL; `SubmissionPostgresTransaction.swift` writes them.
 public struct SubmissionPostgresRepository: SubmissionRepository {
     let db: Database
 
     public init(_ db: Database) { self.db = db }
 
-    public func create(_ s: Submission, history: HistoryEntry) async throws -> Submission {
-        // The number comes first, in a statement of its own: every proposal of a conference takes it from the same
-        // row, so that row must be locked for one statement, not for the whole transaction below (measured with
-        // scripts/bench: 64 authors submitting at once queued behind it at 14 proposals a second). A transaction
-        // that fails afterwards leaves a gap in the numbers; they stay unique and increasing.
+    public func nextNumber(conferenceId: UUID) async throws -> Int {
         let numbered = try await db.query(
             """
             UPDATE conferences SET last_submission_number = last_submission_number + 1
-            WHERE id = \(s.conferenceId) RETURNING last_submission_number
+            WHERE id = \(conferenceId) RETURNING last_submission_number
             """)
         guard let number = try numbered.first?.column("last_submission_number", as: Int.self) else {
             throw DomainError.notFound("No such conference.")
         }
-        return try await db.transaction { connection in
-            var created = s
-            created.number = number
-            created.warnings = try await warningsWithDuplicates(s, connection)
-            let search = s.searchableText
-            try await connection.rows(
-                """
-                INSERT INTO submissions (id, conference_id, number, owner_id, status, title, abstract, language,
-                    translations, topic_id, format, video_justification, keywords, search, created_at, updated_at,
-                    submitted_at, withdrawn_at, version, warnings, has_anonymity_warnings)
-                VALUES (\(s.id), \(s.conferenceId), \(number), \(s.ownerId), \(s.status.rawValue), \(s.title),
-                    \(s.abstract), \(s.language), \(JSONColumn.encode(s.translations))::jsonb, \(s.topicId),
-                    \(s.format.rawValue), \(s.videoJustification), \(s.keywords),
-                    to_tsvector('french', \(search)) || to_tsvector('english', \(search)), \(s.createdAt),
-                    \(s.updatedAt), \(s.submittedAt), \(s.withdrawnAt), \(s.version),
-                    \(try JSONColumn.json(created.warnings))::jsonb, \(created.warnings.contains(where: \.isAnonymity)))
-                """, logger: db.logger)
-            try await insertAuthors(s, connection)
-            try await insertHistory(history, connection)
-            try await connection.emit(WebhookEvent.submission(created, action: history.action, at: history.at), logger: db.logger)
-            return created
-        }
+        return number
     }
 
     public func find(conferenceId: UUID, id: UUID) async throws -> Submission? {
@@ -69,37 +44,6 @@ public struct SubmissionPostgresRepository: SubmissionRepository {
 
     public func all(conferenceId: UUID, query: SubmissionQuery) async throws -> [Submission] {
         try await withAuthors(try await select(conferenceId: conferenceId, query: query, after: nil, limit: nil))
-    }
-
-    public func update(_ s: Submission, ifVersion: Int, history: HistoryEntry) async throws -> Submission? {
-        try await db.transaction { connection in
-            var stored = s
-            stored.warnings = try await warningsWithDuplicates(s, connection)
-            let search = s.searchableText
-            let updated = try await connection.rows(
-                """
-                UPDATE submissions SET status = \(s.status.rawValue), title = \(s.title), abstract = \(s.abstract),
-                    language = \(s.language), translations = \(JSONColumn.encode(s.translations))::jsonb,
-                    topic_id = \(s.topicId), format = \(s.format.rawValue), video_justification = \(s.videoJustification),
-                    keywords = \(s.keywords), search = to_tsvector('french', \(search)) || to_tsvector('english', \(search)),
-                    updated_at = \(s.updatedAt), submitted_at = \(s.submittedAt), withdrawn_at = \(s.withdrawnAt),
-                    decided_at = \(s.decidedAt), warnings = \(try JSONColumn.json(stored.warnings))::jsonb,
-                    has_anonymity_warnings = \(stored.warnings.contains(where: \.isAnonymity)), version = version + 1
-                WHERE id = \(s.id) AND version = \(ifVersion)
-                RETURNING version
-                """, logger: db.logger)
-            guard let version = try updated.first?.column("version", as: Int.self) else { return nil }
-            if s.status == .withdrawn {
-                // A withdrawn proposal leaves the program; the next release's changes list it as removed.
-                try await connection.rows("DELETE FROM talks WHERE submission_id = \(s.id)", logger: db.logger)
-            }
-            try await connection.rows("DELETE FROM submission_authors WHERE submission_id = \(s.id)", logger: db.logger)
-            try await insertAuthors(s, connection)
-            try await insertHistory(history, connection)
-            stored.version = version
-            try await connection.emit(WebhookEvent.submission(stored, action: history.action, at: history.at), logger: db.logger)
-            return stored
-        }
     }
 
     public func history(submissionId: UUID, page: PageRequest) async throws -> Page<HistoryEntry> {
@@ -159,28 +103,6 @@ public struct SubmissionPostgresRepository: SubmissionRepository {
         }
     }
 
-    // MARK: Pieces
-
-    /// The proposal's own warnings, plus one when its owner already has a similar live proposal in the conference.
-    private func warningsWithDuplicates(_ s: Submission, _ connection: PostgresConnection) async throws -> [SubmissionWarning] {
-        let own = s.warnings.filter(\.isAnonymity)
-        guard s.status != .withdrawn else { return own }
-        let text = s.title + " " + s.abstract
-        // The similarity of each of the author's proposals is computed once: on abstracts of a few thousand
-        // characters each computation costs about half a millisecond, paid at every save.
-        let rows = try await connection.rows(
-            """
-            SELECT number, score FROM (
-                SELECT number, similarity(title || ' ' || abstract, \(text))::float8 AS score FROM submissions
-                WHERE conference_id = \(s.conferenceId) AND owner_id = \(s.ownerId) AND id <> \(s.id) AND status <> 'withdrawn'
-            ) mine
-            WHERE score >= \(NearDuplicates.threshold) ORDER BY score DESC, number LIMIT 1
-            """, logger: db.logger)
-        guard let row = rows.first else { return own }
-        let r = row.makeRandomAccess()
-        return own + [.possibleDuplicate(ofNumber: try r["number"].decode(Int.self), score: try r["score"].decode(Double.self))]
-    }
-
     private func select(conferenceId: UUID, query: SubmissionQuery, after: [String]?, limit: Int?) async throws -> [PostgresRow] {
         var accountId: UUID?
         var email: String?
@@ -197,9 +119,8 @@ public struct SubmissionPostgresRepository: SubmissionRepository {
         case .titleDescending: ("s.title DESC, s.id DESC", "s.title", "text", "<")
         case .score: ("coalesce(rs.mean, -1) DESC, s.id DESC", "coalesce(rs.mean, -1)", "float8", "<")
         }
-        // Authors learn a decision only when notified: until then they filter on the status they are shown.
-        let statusColumn = query.scope == .all ? "s.status"
-            : "CASE WHEN s.status IN ('accepted', 'rejected') AND s.notified_at IS NULL THEN 'submitted' ELSE s.status END"
+        // Authors learn a decision only when notified: a status filter matches the stored states that show as it.
+        let states = query.storedStates
         let afterKey = after.flatMap { $0.count == 2 ? $0[0] : nil }
         let afterId = after.flatMap { $0.count == 2 ? UUID(uuidString: $0[1]) : nil }
         let text = query.text?.trimmingCharacters(in: .whitespacesAndNewlines).nilIfEmpty
@@ -214,7 +135,8 @@ public struct SubmissionPostgresRepository: SubmissionRepository {
                     WHERE sa.submission_id = s.id AND lower(sa.email) = lower(\(email)::text))
                    OR (\(includeAssigned) AND EXISTS (
                     SELECT 1 FROM assignments a WHERE a.submission_id = s.id AND a.reviewer_id = \(accountId)::uuid)))
-              AND (\(query.status?.rawValue)::text IS NULL OR \(unescaped: statusColumn) = \(query.status?.rawValue)::text)
+              AND (\(states?.map(\.status.rawValue))::text[] IS NULL OR (s.status, s.notified_at IS NOT NULL) IN (
+                    SELECT * FROM unnest(\(states?.map(\.status.rawValue))::text[], \(states?.map(\.notified))::boolean[])))
               AND (\(query.topicId)::uuid IS NULL OR s.topic_id = \(query.topicId)::uuid)
               AND (\(query.format?.rawValue)::text IS NULL OR s.format = \(query.format?.rawValue)::text)
               AND (\(query.hasAnonymityWarnings)::boolean IS NULL OR s.has_anonymity_warnings = \(query.hasAnonymityWarnings)::boolean)
@@ -254,25 +176,5 @@ public struct SubmissionPostgresRepository: SubmissionRepository {
                     affiliation: try r["affiliation"].decode(String?.self), presenting: try r["presenting"].decode(Bool.self))
             },
             parent: Submission.init(row:authors:))
-    }
-
-    private func insertAuthors(_ s: Submission, _ connection: PostgresConnection) async throws {
-        try await connection.rows(
-            """
-            INSERT INTO submission_authors (submission_id, position, name, email, affiliation, presenting)
-            SELECT \(s.id), a.position, a.name, a.email, a.affiliation, a.presenting
-            FROM jsonb_to_recordset(\(SubmissionAuthor.json(s.authors))::jsonb)
-                 AS a(position int, name text, email text, affiliation text, presenting boolean)
-            """, logger: db.logger)
-    }
-
-    private func insertHistory(_ entry: HistoryEntry, _ connection: PostgresConnection) async throws {
-        let changes = String(decoding: try JSONEncoder().encode(entry.changes), as: UTF8.self)
-        try await connection.rows(
-            """
-            INSERT INTO submission_history (submission_id, actor_id, actor_name, actor_role, action, changes, at)
-            VALUES (\(entry.submissionId), \(entry.actorId), \(entry.actorName), \(entry.actorRole.rawValue),
-                    \(entry.action.rawValue), \(changes)::jsonb, \(entry.at))
-            """, logger: db.logger)
     }
 }

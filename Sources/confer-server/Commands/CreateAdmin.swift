@@ -2,6 +2,7 @@ import ArgumentParser
 import ConferAPI
 import ConferDomain
 import ConferPersistence
+import ConferUseCases
 import Foundation
 import Logging
 import PostgresNIO
@@ -35,15 +36,10 @@ func bootstrapAdmin(
     email: String, password: String, name: String = "Platform administrator", settings: Settings, client: PostgresClient,
     logger: Logger
 ) async throws {
-    let account: NewAccount
+    let context = useCaseContext(PostgresRepositories(client: client, logger: logger), settings: settings)
     do {
-        account = try AccountRules.validate(email: email, password: password, name: name, affiliation: nil, country: nil)
-    } catch .validation(let issues) {
+        _ = try await BootstrapAdmin(context).run(email: email, password: password, name: name)
+    } catch DomainError.validation(let issues) {
         throw StartupError("the admin account is invalid: " + issues.map { "\($0.field) \($0.message)" }.joined(separator: "; "))
-    } catch {
-        throw StartupError("the admin account is invalid: \(error)")
     }
-    let hash = try await PasswordHasher(cost: settings.bcryptCost).hash(account.password)
-    let repositories = PostgresRepositories(client: client, logger: logger)
-    _ = try await repositories.accounts.upsertAdmin(email: account.email, name: account.name, passwordHash: hash, now: Date())
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import ConferDomain
 import ConferPersistence
+import ConferUseCases
 import Foundation
 
 /// Loads the reference conference (EXPAIRs 2019) with its 4 work areas and 14 topics, in French and English.
@@ -31,17 +32,18 @@ struct SeedDemo: AsyncParsableCommand {
             let message = try await withDatabase(settings, logger: logger) { client in
                 try await Migrator.migrate(client, logger: logger)
                 let repositories = PostgresRepositories(client: client, logger: logger)
-                return try await seed(reference, organizerEmail: organizerEmail, repositories: repositories)
+                return try await seed(reference, organizerEmail: organizerEmail, context: useCaseContext(repositories, settings: settings))
             }
             print(message)
         }
     }
 
-    private func seed(_ reference: ReferenceConference, organizerEmail: String, repositories: PostgresRepositories) async throws -> String {
-        guard let organizer = try await repositories.accounts.credentials(email: organizerEmail)?.account else {
+    private func seed(_ reference: ReferenceConference, organizerEmail: String, context: UseCaseContext) async throws -> String {
+        guard let organizer = try await context.accounts.credentials(email: organizerEmail)?.account else {
             throw StartupError("no account has the email \(organizerEmail); run create-admin first")
         }
-        guard let conference = try await reference.seed(organizerId: organizer.id, repositories: repositories) else {
+        let caller = Caller(accountId: organizer.id, email: organizer.email, name: organizer.name, isAdmin: organizer.isAdmin)
+        guard let conference = try await reference.seed(by: caller, context: context) else {
             return "\(reference.slug) is already loaded"
         }
         return "loaded \(conference.slug) with \(reference.areas.count) areas and \(reference.topics.count) topics"

@@ -1,4 +1,5 @@
-import ConferPersistence
+import ConferDomain
+import ConferUseCases
 import Foundation
 import Testing
 
@@ -12,9 +13,9 @@ struct ReferenceConferenceTests {
                 .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/reference-conference.json")
             let reference = FileManager.default.fileExists(atPath: shared.path)
                 ? try ReferenceConference.load(shared) : try ReferenceConference.bundled()
-            let organizerId = try #require(UUID(uuidString: admin.id))
-            #expect(try await reference.seed(organizerId: organizerId, repositories: app.repositories) != nil)
-            #expect(try await reference.seed(organizerId: organizerId, repositories: app.repositories) == nil)
+            let organizer = Caller(accountId: try #require(UUID(uuidString: admin.id)), email: admin.email, name: "Admin", isAdmin: true)
+            #expect(try await reference.seed(by: organizer, context: app.useCases) != nil)
+            #expect(try await reference.seed(by: organizer, context: app.useCases) == nil)
 
             let fr = try await app.get("/v1/conferences/expairs-2019", headers: ["Accept-Language": "fr"])
             #expect(fr.json["name"].string?.hasPrefix("L'accompagnement par les pairs") == true)

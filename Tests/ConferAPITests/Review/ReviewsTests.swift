@@ -143,7 +143,7 @@ struct ReviewsTests {
             _ = try await app.post("\(round.submission(0))/decision", token: admin, json: ["decision": "accepted"])
             _ = try await app.post("/v1/conferences/\(round.call.slug)/notifications", token: admin, json: ["kind": "decisions"])
             let transport = FlakyTransport(failures: 3)
-            let relay = OutboxRelay(database: app.repositories.database, transport: transport)
+            let relay = app.mailRelay(transport)
             var now = Date()
             for attempt in 1...3 {
                 #expect(try await relay.deliverDue(now: now) == 1)

@@ -2,6 +2,7 @@ import AsyncHTTPClient
 import ConferAPI
 import ConferDomain
 import ConferPersistence
+import ConferUseCases
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -15,15 +16,19 @@ struct TestApp: Sendable {
     let repositories: PostgresRepositories
     static let bcryptCost: UInt8 = 4
 
+    /// The use cases over this app's database, as its router runs them.
+    var useCases: UseCaseContext { Self.dependencies(repositories, allowPrivateWebhookTargets: true).useCases }
+
     /// Runs `body` against a new application and database.
     static func run(
         allowPrivateWebhookTargets: Bool = true, _ body: @escaping @Sendable (TestApp) async throws -> Void
     ) async throws {
         let url = try DatabaseURL(try await TestDatabase.shared.create())
         let postgres = PostgresClient(configuration: url.clientConfiguration, backgroundLogger: TestDatabase.quietLogger)
-        let repositories = PostgresRepositories(client: postgres, logger: TestDatabase.quietLogger)
+        let watchdog = StatementWatchdog()
+        let repositories = PostgresRepositories(client: postgres, logger: TestDatabase.quietLogger, watchdog: watchdog)
         let router = try await buildRouter(dependencies(repositories, allowPrivateWebhookTargets: allowPrivateWebhookTargets))
-        let app = Application(router: router, services: [postgres], logger: TestDatabase.quietLogger)
+        let app = Application(router: router, services: [postgres, watchdog], logger: TestDatabase.quietLogger)
         try await app.test(.router) { client in
             try await body(TestApp(client: client, repositories: repositories))
         }
@@ -39,10 +44,13 @@ struct TestApp: Sendable {
 
     private static func dependencies(_ r: PostgresRepositories, allowPrivateWebhookTargets: Bool) -> AppDependencies {
         AppDependencies(
-            accounts: r.accounts, tokens: r.tokens, signInThrottle: r.signInThrottle, conferences: r.conferences, members: r.members, topics: r.topics,
-            submissions: r.submissions, reviews: r.reviews, registrations: r.registrations, program: r.program,
-            webhooks: r.webhooks, idempotency: r.idempotency, probe: r.probe, bcryptCost: bcryptCost,
-            allowPrivateWebhookTargets: allowPrivateWebhookTargets, corsOrigins: ["https://program.example.org"],
+            useCases: UseCaseContext(
+                store: r.store, accounts: r.accounts, tokens: r.tokens, signInThrottle: r.signInThrottle,
+                conferences: r.conferences, members: r.members, topics: r.topics, submissions: r.submissions,
+                reviews: r.reviews, registrations: r.registrations, program: r.program, webhooks: r.webhooks,
+                idempotency: r.idempotency, probe: r.probe, passwords: PasswordHasher(cost: bcryptCost),
+                allowPrivateWebhookTargets: allowPrivateWebhookTargets),
+            corsOrigins: ["https://program.example.org"],
             // Tests play clients at several addresses through X-Forwarded-For.
             trustProxy: true)
     }
@@ -50,8 +58,13 @@ struct TestApp: Sendable {
     /// The webhook delivery worker over this app's database, run by the tests step by step with the time they choose.
     var webhookRelay: WebhookRelay {
         WebhookRelay(
-            database: repositories.database,
-            transport: WebhookHTTPTransport(client: HTTPClient.shared, allowPrivateTargets: true))
+            queue: repositories.webhookQueue,
+            transport: WebhookHTTPTransport(client: HTTPClient.shared, allowPrivateTargets: true), logger: TestDatabase.quietLogger)
+    }
+
+    /// The mail delivery worker over this app's database, through `transport`, run by the tests step by step.
+    func mailRelay(_ transport: any MessageTransport) -> MailRelay {
+        MailRelay(queue: repositories.mailQueue, transport: transport, logger: TestDatabase.quietLogger)
     }
 
     // MARK: Requests
@@ -125,8 +138,7 @@ struct TestApp: Sendable {
     /// The platform administrator, created as `create-admin` does, signed in through the API.
     func admin() async throws -> User {
         let email = "admin-\(UUID().uuidString.prefix(8))@confer.test"
-        let hash = try await PasswordHasher(cost: Self.bcryptCost).hash("admin password 2019")
-        let account = try await repositories.accounts.upsertAdmin(email: email, name: "Admin", passwordHash: hash, now: Date())
+        let account = try await BootstrapAdmin(useCases).run(email: email, password: "admin password 2019", name: "Admin")
         return User(id: account.id.uuidString.lowercased(), email: email, token: try await signIn(email, "admin password 2019"))
     }
 

@@ -7,7 +7,9 @@ struct ProgramReleaseTests {
     typealias P = ProgramFixtures
 
     static func release(_ version: Int, conferenceId: UUID = Fixtures.conferenceId) -> ProgramRelease {
-        ProgramRelease(conferenceId: conferenceId, version: version, note: nil, publishedAt: Fixtures.later, snapshot: "{}")
+        ProgramRelease(
+            conferenceId: conferenceId, version: version, note: nil, publishedAt: Fixtures.later,
+            program: PublishedProgram(timezone: "Europe/Paris", days: []))
     }
 
     static func placement(

@@ -1,0 +1,37 @@
+import Foundation
+
+/// A fee category as organizers describe it; the plain texts are in the conference's first language.
+public struct CategoryInput: Sendable, Equatable {
+    public var name: String
+    public var description: String?
+    public var translations: Translations?
+    public var price: Money
+    public var capacity: Int?
+
+    public init(name: String, description: String?, translations: Translations?, price: Money, capacity: Int?) {
+        self.name = name
+        self.description = description
+        self.translations = translations
+        self.price = price
+        self.capacity = capacity
+    }
+}
+
+/// A discount code as organizers describe it.
+public struct VoucherInput: Sendable, Equatable {
+    public var code: String
+    public var categoryIds: [UUID]
+    public var discountPercent: Int?
+    public var discountAmount: Money?
+    public var maxUses: Int
+    public var validUntil: Date?
+
+    public init(code: String, categoryIds: [UUID], discountPercent: Int?, discountAmount: Money?, maxUses: Int, validUntil: Date?) {
+        self.code = code
+        self.categoryIds = categoryIds
+        self.discountPercent = discountPercent
+        self.discountAmount = discountAmount
+        self.maxUses = maxUses
+        self.validUntil = validUntil
+    }
+}
