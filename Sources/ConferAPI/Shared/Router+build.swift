@@ -9,7 +9,7 @@ import OpenAPIRuntime
 ///
 /// Order (outermost first): request id, scope and access log → CORS (it marks error responses too) →
 /// problem+json errors → body limit and media type → idempotency keys → the published program from memory →
-/// the generated routes.
+/// the generated routes, each behind the gate of its operation (`AuthorizationMiddleware`) before its body is decoded.
 public func buildRouter(_ deps: AppDependencies) async throws -> Router<AppRequestContext> {
     let authenticator = Authenticator(context: deps.useCases, cache: TokenCache())
     let programs = PublishedPrograms(deps: deps, cache: ProgramReleaseCache())
@@ -27,6 +27,7 @@ public func buildRouter(_ deps: AppDependencies) async throws -> Router<AppReque
     router.add(middleware: ProgramReadMiddleware(programs: programs))
     try handler.registerHandlers(
         on: router,
-        configuration: Configuration(dateTranscoder: JSONDateTranscoder(), jsonEncodingOptions: [.withoutEscapingSlashes]))
+        configuration: Configuration(dateTranscoder: JSONDateTranscoder(), jsonEncodingOptions: [.withoutEscapingSlashes]),
+        middlewares: [AuthorizationMiddleware(handler: handler)])
     return router
 }

@@ -1,3 +1,4 @@
+import Testing
 import Foundation
 
 /// The cast and the resources of the authorization matrix (`AuthorizationMatrixTests`), built through the API on a
@@ -26,7 +27,8 @@ struct AuthorizationFixture: Sendable {
     }
 
     /// What differs from the standard fixture, for the few operations the standard state would block.
-    enum Variant: Sendable {
+    enum Variant: Sendable, Equatable, CustomTestStringConvertible {
+        var testDescription: String { "\(self)" }
         case standard
         /// `reviewer` has not reviewed `{P}` yet (to create a review).
         case unreviewed
