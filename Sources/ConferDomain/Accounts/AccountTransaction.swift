@@ -16,9 +16,3 @@ public protocol AccountTransaction: Sendable {
     /// Counts a failed sign-in against each throttling key.
     func recordSignInFailure(keys: [String], at: Date) async throws
 }
-
-/// bcrypt, kept behind a protocol so that the rules need no cryptography library.
-public protocol PasswordHashing: Sendable {
-    func hash(_ password: String) async throws -> String
-    func verify(_ password: String, against hash: String) async throws -> Bool
-}

@@ -11,11 +11,3 @@ public protocol MailQueue: Sendable {
     /// The attempt failed: the message waits until `nextAttemptAt`, or has failed for good.
     func recordFailure(_ id: UUID, status: OutboxMessage.Status, nextAttemptAt: Date, error: String) async throws
 }
-
-/// What the transaction of a use case queues: mail, and webhook events.
-public protocol OutboxTransaction: Sendable {
-    /// Queues a message, sent once the transaction commits (and never if it does not).
-    func enqueue(_ message: OutboundMessage, conferenceId: UUID, at: Date) async throws
-    /// Records a webhook event and one pending delivery per active webhook subscribed to it.
-    func emit(_ event: WebhookEvent) async throws
-}

@@ -17,15 +17,11 @@ public struct MailRelay: LeasedRelay {
         self.logger = logger
     }
 
-    /// Sends one batch of due messages; returns how many were attempted.
-    @discardableResult
-    public func deliverDue(now: Date) async throws -> Int { try await runBatch(now: now) }
-
-    func claim(now: Date) async throws -> [OutboxMessage] {
+    public func claim(now: Date) async throws -> [OutboxMessage] {
         try await queue.claim(dueAt: now, limit: batchSize, leaseUntil: now.addingTimeInterval(DeliveryPolicy.lease))
     }
 
-    func deliver(_ messages: [OutboxMessage], now: Date) async {
+    public func deliver(_ messages: [OutboxMessage], now: Date) async {
         for message in messages {
             var failure: (any Error)?
             do { try await transport.send(message) } catch { failure = error }

@@ -17,15 +17,11 @@ public struct WebhookRelay: LeasedRelay {
         self.logger = logger
     }
 
-    /// Attempts one batch of due deliveries; returns how many were attempted.
-    @discardableResult
-    public func deliverDue(now: Date) async throws -> Int { try await runBatch(now: now) }
-
-    func claim(now: Date) async throws -> [ClaimedDelivery] {
+    public func claim(now: Date) async throws -> [ClaimedDelivery] {
         try await queue.claim(dueAt: now, limit: batchSize, leaseUntil: now.addingTimeInterval(WebhookRetryPolicy.lease))
     }
 
-    func deliver(_ items: [ClaimedDelivery], now: Date) async {
+    public func deliver(_ items: [ClaimedDelivery], now: Date) async {
         let byWebhook = Dictionary(grouping: items, by: \.webhookId)
         await withTaskGroup(of: Void.self) { group in
             for deliveries in byWebhook.values {

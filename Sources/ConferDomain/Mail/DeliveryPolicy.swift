@@ -1,10 +1,5 @@
 import Foundation
 
-/// Sends outbox messages (by email, or to the log).
-public protocol MessageTransport: Sendable {
-    func send(_ message: OutboxMessage) async throws
-}
-
 /// Retry policy of outbox delivery.
 public enum DeliveryPolicy {
     /// After this many failed attempts a message is marked failed and left for organizers to see.
