@@ -63,15 +63,15 @@ struct AuthorizationMiddleware: ServerMiddleware {
             let (_, _, _, viewer) = try await handler.visibleSubmission(slug, id)
             try SubmissionAccess.requireOrganizer(viewer)
         case .review:
-            // The committee knows every proposal's id; to anyone else a proposal they are not an author of does not exist.
             let (conference, access) = try await handler.conferenceAndAccess(slug)
             guard let submissionId = UUID(exactly: id),
                   let submission = try await handler.deps.submissions.find(conferenceId: conference.id, id: submissionId),
-                  access.isOrganizer || access.isReviewer || SubmissionAccess.viewer(access, submission: submission) != nil
+                  SubmissionAccess.isKnown(submission, to: access)
             else { throw SubmissionAccess.notFound(id) }
-            guard let caller = access.caller, access.isReviewer,
-                  try await handler.deps.reviews.isAssigned(submissionId: submission.id, reviewerId: caller.accountId)
-            else { throw DomainError.forbidden("Only a reviewer assigned to this proposal may review it.") }
+            let assigned = try await access.caller.asyncMap {
+                try await handler.deps.reviews.isAssigned(submissionId: submission.id, reviewerId: $0.accountId)
+            } ?? false
+            try ReviewRules.checkReviewer(access, assigned: assigned)
         }
     }
 }

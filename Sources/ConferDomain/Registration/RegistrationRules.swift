@@ -117,6 +117,11 @@ public enum RegistrationRules {
     }
 
 
+    /// Attendees register themselves; only organizers register someone else (`accountId`).
+    public static func checkRegistrant(_ request: RegistrationRequest, access: ConferenceAccess) throws(DomainError) {
+        if request.accountId != nil { try access.requireOrganizer() }
+    }
+
     /// Who may see a registration: organizers, and the account it belongs to; for anyone else it does not exist.
     public static func isVisible(_ r: Registration, to access: ConferenceAccess) -> Bool {
         access.isOrganizer || r.accountId == access.caller?.accountId

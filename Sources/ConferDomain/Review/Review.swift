@@ -138,6 +138,18 @@ extension ReviewRules {
         return next
     }
 
+    /// Only a reviewer assigned to a proposal reviews it (organizers do not write reviews).
+    public static func checkReviewer(_ access: ConferenceAccess, assigned: Bool) throws(DomainError) {
+        guard access.isReviewer, assigned else {
+            throw DomainError.forbidden("Only a reviewer assigned to this proposal may review it.")
+        }
+    }
+
+    /// Only its reviewer changes a review.
+    public static func checkAuthor(of review: Review, _ caller: Caller) throws(DomainError) {
+        guard review.reviewerId == caller.accountId else { throw DomainError.forbidden("Only its reviewer may change a review.") }
+    }
+
     /// Only submitted proposals are reviewed, hence assigned.
     public static func checkAssignable(_ submission: Submission) throws(DomainError) {
         guard submission.status == .submitted else {

@@ -25,6 +25,12 @@ public enum SubmissionAccess {
         return nil
     }
 
+    /// Whether the caller may know the proposal exists: the committee knows every proposal's id (reviewers are told
+    /// 403, not 404, where they may not act), anyone else only those they wrote or are listed on.
+    public static func isKnown(_ submission: Submission, to access: ConferenceAccess) -> Bool {
+        access.isOrganizer || access.isReviewer || viewer(access, submission: submission) != nil
+    }
+
     /// Whether `viewer` may see the authors' names, emails and affiliations (and the history that carries them).
     public static func showsAuthors(to viewer: SubmissionViewer, in conference: Conference) -> Bool {
         !(viewer == .reviewer && conference.reviewMode == .doubleBlind)

@@ -12,7 +12,7 @@ public struct RegisterAttendee: Sendable {
         let caller = try access.caller.required()
         let now = context.now
         try RegistrationRules.checkWindow(conference, isOrganizer: access.isOrganizer, now: now)
-        if request.accountId != nil { try access.requireOrganizer() }
+        try RegistrationRules.checkRegistrant(request, access: access)
         return try await context.store.transaction { tx in
             guard let account = try await tx.account(request.accountId ?? caller.accountId) else {
                 if request.accountId != nil { throw DomainError.invalid("accountId", "is not an account") }

@@ -42,9 +42,7 @@ enum ReviewSteps {
     /// A proposal as a committee member or one of its authors may know it: anyone else is told it does not exist.
     static func knownSubmission(_ id: String, in conference: Conference, by access: ConferenceAccess, _ tx: any Transaction) async throws -> Submission {
         let submission = try await self.submission(id, in: conference, tx)
-        if !access.isOrganizer, !access.isReviewer, SubmissionAccess.viewer(access, submission: submission) == nil {
-            throw SubmissionAccess.notFound(id)
-        }
+        guard SubmissionAccess.isKnown(submission, to: access) else { throw SubmissionAccess.notFound(id) }
         return submission
     }
 }

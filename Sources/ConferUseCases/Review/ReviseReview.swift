@@ -18,7 +18,7 @@ public struct ReviseReview: Sendable {
             guard let id = UUID(exactly: reviewId), let current = try await tx.review(id, submissionId: submission.id, lock: .forUpdate) else {
                 throw DomainError.notFound("There is no review \(reviewId) of this proposal.")
             }
-            guard current.reviewerId == caller.accountId else { throw DomainError.forbidden("Only its reviewer may change a review.") }
+            try ReviewRules.checkAuthor(of: current, caller)
             try ETag.check(ifMatch: ifMatch, version: current.version)
             try ReviewRules.checkOpen(submission)
             return try await tx.updateReview(ReviewRules.revise(current, with: input, now: now))

@@ -11,9 +11,7 @@ public struct WriteReview: Sendable {
         let now = context.now
         return try await context.store.transaction { tx in
             let submission = try await ReviewSteps.knownSubmission(submissionId, in: conference, by: access, tx)
-            guard access.isReviewer, try await tx.isAssigned(submissionId: submission.id, reviewerId: caller.accountId) else {
-                throw DomainError.forbidden("Only a reviewer assigned to this proposal may review it.")
-            }
+            try ReviewRules.checkReviewer(access, assigned: try await tx.isAssigned(submissionId: submission.id, reviewerId: caller.accountId))
             try ReviewRules.checkOpen(submission)
             let review = try ReviewRules.review(input, of: submission, by: caller, id: UUID(), now: now)
             let stored = try await tx.insertReview(review)
