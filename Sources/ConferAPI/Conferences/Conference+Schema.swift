@@ -88,4 +88,12 @@ extension ConferenceInput {
         reviewsPerSubmission = body.reviewsPerSubmission
         translations = body.translations?.domain
     }
+
+    /// A merge patch: its `null`s clear their fields.
+    init(patch body: Components.Schemas.ConferencePatch, nulls: Set<String>) {
+        self.init(body)
+        cleared = nulls
+        translations = MergePatchBody.translations(
+            translations?.byLanguage, fields: ConferenceText.allCases.map(\.rawValue), nulls: nulls)
+    }
 }

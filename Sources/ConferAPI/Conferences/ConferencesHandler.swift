@@ -42,13 +42,10 @@ extension APIHandler {
     }
 
     func updateConference(_ input: Operations.UpdateConference.Input) async throws -> Operations.UpdateConference.Output {
-        let body: Components.Schemas.ConferencePatch
-        switch input.body {
-        case .json(let json): body = json
-        case .applicationMergePatchJson(let json): body = json
-        }
+        guard case .applicationMergePatchJson(let body) = input.body else { throw DomainError.invalid("body", "must be JSON") }
         let (conference, access) = try await conferenceAndAccess(input.path.slug)
-        let updated = try await ChangeConference(context).run(ConferenceInput(body), ifMatch: input.headers.ifMatch, in: conference, by: access)
+        let updated = try await ChangeConference(context).run(
+            ConferenceInput(patch: body, nulls: MergePatchBody.nulls), ifMatch: input.headers.ifMatch, in: conference, by: access)
         let language = LanguageNegotiation.best(for: input.headers.acceptLanguage, among: updated.languages)
         return .ok(.init(
             headers: .init(eTag: ETag.make(updated.version), contentLanguage: language),

@@ -10,6 +10,7 @@ import Foundation
 // | GET /v1/conferences/{slug}/topics              | anyone    |
 // | GET /v1/conferences/{slug}/topics/{topicId}    | anyone    |
 // | POST /v1/conferences/{slug}/topics             | organizer |
+// | PATCH, DELETE …/topics/{topicId}               | organizer |
 extension APIHandler {
     func listTopics(_ input: Operations.ListTopics.Input) async throws -> Operations.ListTopics.Output {
         let conference = try await conference(input.path.slug)
@@ -33,6 +34,28 @@ extension APIHandler {
         return .ok(.init(
             headers: .init(eTag: ETag.make(topic.version), contentLanguage: language),
             body: .json(.init(topic, language: language, languages: conference.languages))))
+    }
+
+    func updateTopic(_ input: Operations.UpdateTopic.Input) async throws -> Operations.UpdateTopic.Output {
+        guard case .applicationMergePatchJson(let body) = input.body else { throw DomainError.invalid("body", "must be JSON") }
+        let (conference, access) = try await conferenceAndAccess(input.path.slug)
+        let nulls = MergePatchBody.nulls
+        let patch = TopicPatch(
+            title: body.title, description: body.description ?? nil, kind: body.kind?.domain,
+            translations: MergePatchBody.translations(body.translations?.domain.byLanguage, fields: ["title", "description"], nulls: nulls),
+            cleared: nulls)
+        let topic = try await ChangeTopic(context).run(
+            try uuid(input.path.topicId, "topic"), patch, ifMatch: input.headers.ifMatch, in: conference, by: access)
+        let language = LanguageNegotiation.best(for: input.headers.acceptLanguage, among: conference.languages)
+        return .ok(.init(
+            headers: .init(eTag: ETag.make(topic.version)),
+            body: .json(.init(topic, language: language, languages: conference.languages))))
+    }
+
+    func deleteTopic(_ input: Operations.DeleteTopic.Input) async throws -> Operations.DeleteTopic.Output {
+        let (conference, access) = try await conferenceAndAccess(input.path.slug)
+        try await DeleteTopic(context).run(try uuid(input.path.topicId, "topic"), in: conference, by: access)
+        return .noContent(.init())
     }
 
     func createTopic(_ input: Operations.CreateTopic.Input) async throws -> Operations.CreateTopic.Output {

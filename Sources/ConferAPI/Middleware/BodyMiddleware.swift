@@ -21,13 +21,24 @@ struct BodyMiddleware<Context: RequestContext>: RouterMiddleware {
         if body.readableBytes > 0 && !Self.isJSON(request.headers[.contentType]) {
             throw HTTPError(.unsupportedMediaType, message: "Send the body as application/json (Content-Type: application/json).")
         }
+        // Every PATCH is a merge patch (RFC 7396), which the contract names `application/merge-patch+json`; the same
+        // body sent as plain JSON means the same.
+        if request.method == .patch, Self.mediaType(request.headers[.contentType]) == "application/json" {
+            var head = request.head
+            head.headerFields[.contentType] = "application/merge-patch+json"
+            request = Request(head: head, body: request.body)
+        }
         return try await next(request, context)
     }
 
     /// `application/json`, `application/merge-patch+json` and other `+json` types, with any parameters.
     static func isJSON(_ contentType: String?) -> Bool {
-        guard let mediaType = contentType?.split(separator: ";").first?.trimmingCharacters(in: .whitespaces).lowercased()
-        else { return false }
+        guard let mediaType = mediaType(contentType) else { return false }
         return mediaType == "application/json" || (mediaType.hasPrefix("application/") && mediaType.hasSuffix("+json"))
+    }
+
+    /// The media type of a `Content-Type`, lower-cased, without parameters.
+    static func mediaType(_ contentType: String?) -> String? {
+        contentType?.split(separator: ";").first?.trimmingCharacters(in: .whitespaces).lowercased()
     }
 }

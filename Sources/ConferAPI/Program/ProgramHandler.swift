@@ -3,26 +3,14 @@ import ConferDomain
 import ConferUseCases
 import Foundation
 
-// The program: rooms, sessions and talks.
+// The program: sessions and talks.
 //
 // | operation                                            | who       |
 // |------------------------------------------------------|-----------|
-// | GET …/rooms, GET …/sessions                          | anyone    |
-// | POST …/rooms, POST/PATCH/DELETE …/sessions[/{id}]    | organizer |
+// | GET …/sessions, …/sessions/{id}, …/talks/{talkId}     | anyone    |
+// | POST/PATCH/DELETE …/sessions[/{id}]                  | organizer |
 // | POST/DELETE …/sessions/{id}/talks[/{talkId}]         | organizer |
 extension APIHandler {
-    func createRoom(_ input: Operations.CreateRoom.Input) async throws -> Operations.CreateRoom.Output {
-        let (conference, access) = try await conferenceAndAccess(input.path.slug)
-        guard case .json(let body) = input.body else { throw DomainError.invalid("body", "must be JSON") }
-        let room = try await CreateRoom(context).run(name: body.name, capacity: body.capacity, in: conference, by: access)
-        return .created(.init(headers: .init(location: "/v1/conferences/\(conference.slug)/rooms"), body: .json(.init(room))))
-    }
-
-    func listRooms(_ input: Operations.ListRooms.Input) async throws -> Operations.ListRooms.Output {
-        let conference = try await conference(input.path.slug)
-        return .ok(.init(body: .json(.init(items: try await deps.program.rooms(conferenceId: conference.id).map(Components.Schemas.Room.init)))))
-    }
-
     func createSession(_ input: Operations.CreateSession.Input) async throws -> Operations.CreateSession.Output {
         let (conference, access) = try await conferenceAndAccess(input.path.slug)
         guard case .json(let body) = input.body else { throw DomainError.invalid("body", "must be JSON") }
@@ -39,19 +27,43 @@ extension APIHandler {
 
     func listSessions(_ input: Operations.ListSessions.Input) async throws -> Operations.ListSessions.Output {
         let conference = try await conference(input.path.slug)
+        let page = try PageRequest.parse(limit: input.query.limit, cursor: input.query.cursor)
         async let sessions = deps.program.sessions(conferenceId: conference.id)
         async let talks = deps.program.talks(conferenceId: conference.id)
         let bySession = Dictionary(grouping: try await talks, by: \.talk.sessionId)
-        return .ok(.init(body: .json(.init(items: try await sessions.map { .init($0, talks: bySession[$0.id] ?? []) }))))
+        let shown = Page.of(try await sessions, page) { [SortKey.instant($0.startsAt), SortKey.id($0.id)] }
+        return .ok(.init(body: .json(.init(
+            items: shown.items.map { .init($0, talks: bySession[$0.id] ?? []) }, nextCursor: shown.nextCursor))))
+    }
+
+    func getSession(_ input: Operations.GetSession.Input) async throws -> Operations.GetSession.Output {
+        let conference = try await conference(input.path.slug)
+        let id = try uuid(input.path.sessionId, "session")
+        guard let session = try await deps.program.sessions(conferenceId: conference.id).first(where: { $0.id == id }) else {
+            throw DomainError.notFound("There is no session \(input.path.sessionId) in this conference.")
+        }
+        let talks = try await deps.program.talks(conferenceId: conference.id).filter { $0.talk.sessionId == id }
+        return .ok(.init(headers: .init(eTag: ETag.make(session.version)), body: .json(.init(session, talks: talks))))
+    }
+
+    func getTalk(_ input: Operations.GetTalk.Input) async throws -> Operations.GetTalk.Output {
+        let conference = try await conference(input.path.slug)
+        let sessionId = try uuid(input.path.sessionId, "session")
+        let talkId = try uuid(input.path.talkId, "talk")
+        guard let talk = try await deps.program.talks(conferenceId: conference.id)
+            .first(where: { $0.talk.id == talkId && $0.talk.sessionId == sessionId })
+        else { throw DomainError.notFound("There is no talk \(input.path.talkId) in this session.") }
+        return .ok(.init(body: .json(.init(talk))))
     }
 
     func updateSession(_ input: Operations.UpdateSession.Input) async throws -> Operations.UpdateSession.Output {
-        guard case .json(let body) = input.body else { throw DomainError.invalid("body", "must be JSON") }
+        guard case .applicationMergePatchJson(let body) = input.body else { throw DomainError.invalid("body", "must be JSON") }
         let (conference, access) = try await conferenceAndAccess(input.path.slug)
-        let patch = SessionPatch(
+        var patch = SessionPatch(
             title: body.title, roomId: try body.roomId.map { try Self.id($0, "roomId") }, startsAt: body.startsAt,
             endsAt: body.endsAt, kind: body.kind?.domain, topicId: try body.topicId.map { try Self.id($0, "topicId") },
             chairIds: try body.chairIds.map { try Self.ids($0, "chairIds") })
+        patch.cleared = MergePatchBody.nulls
         let (saved, talks) = try await ChangeSession(context).run(
             try uuid(input.path.sessionId, "session"), patch, ifMatch: input.headers.ifMatch, in: conference, by: access)
         return .ok(.init(headers: .init(eTag: ETag.make(saved.version)), body: .json(.init(saved, talks: talks))))
@@ -76,10 +88,11 @@ extension APIHandler {
 
     func moveTalk(_ input: Operations.MoveTalk.Input) async throws -> Operations.MoveTalk.Output {
         let (conference, access) = try await conferenceAndAccess(input.path.slug)
-        guard case .json(let body) = input.body else { throw DomainError.invalid("body", "must be JSON") }
-        let move = TalkMove(
+        guard case .applicationMergePatchJson(let body) = input.body else { throw DomainError.invalid("body", "must be JSON") }
+        var move = TalkMove(
             sessionId: try body.sessionId.map { try Self.id($0, "sessionId") }, startsAt: body.startsAt,
             durationMinutes: body.durationMinutes)
+        move.cleared = MergePatchBody.nulls
         let moved = try await MoveTalk(context).run(
             try uuid(input.path.talkId, "talk"), inSession: try uuid(input.path.sessionId, "talk"), move, in: conference, by: access)
         return .ok(.init(body: .json(.init(moved))))
@@ -103,10 +116,6 @@ extension APIHandler {
             try uuid(input.path.talkId, "talk"), inSession: try uuid(input.path.sessionId, "session"), in: conference, by: access)
         return .noContent(.init())
     }
-}
-
-extension Components.Schemas.Room {
-    init(_ room: Room) { self.init(id: room.id.uuidString.lowercased(), name: room.name, capacity: room.capacity) }
 }
 
 extension Components.Schemas.SessionKind {

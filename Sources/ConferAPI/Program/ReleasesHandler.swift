@@ -25,8 +25,11 @@ extension APIHandler {
 
     func listProgramReleases(_ input: Operations.ListProgramReleases.Input) async throws -> Operations.ListProgramReleases.Output {
         let conference = try await conference(input.path.slug)
-        let releases = try await deps.program.releases(conferenceId: conference.id)
-        return .ok(.init(body: .json(.init(items: releases.map { .init(version: $0.version, note: $0.note, publishedAt: $0.publishedAt) }))))
+        let page = try PageRequest.parse(limit: input.query.limit, cursor: input.query.cursor)
+        let releases = Page.of(try await deps.program.releases(conferenceId: conference.id), page) { [SortKey.descending($0.version)] }
+        return .ok(.init(body: .json(.init(
+            items: releases.items.map { .init(version: $0.version, note: $0.note, publishedAt: $0.publishedAt) },
+            nextCursor: releases.nextCursor))))
     }
 
     func getProgram(_ input: Operations.GetProgram.Input) async throws -> Operations.GetProgram.Output {

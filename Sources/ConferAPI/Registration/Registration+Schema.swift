@@ -63,7 +63,7 @@ extension Components.Schemas.Voucher {
     }
 }
 
-extension Components.Schemas.Registration.StatusPayload {
+extension Components.Schemas.RegistrationStatus {
     init(_ status: RegistrationStatus) {
         switch status {
         case .confirmed: self = .confirmed
@@ -71,31 +71,7 @@ extension Components.Schemas.Registration.StatusPayload {
         case .cancelled: self = .cancelled
         }
     }
-}
 
-extension Components.Schemas.Registration.PaymentStatusPayload {
-    init(_ status: PaymentStatus) {
-        switch status {
-        case .unpaid: self = .unpaid
-        case .paid: self = .paid
-        case .waived: self = .waived
-        case .refunded: self = .refunded
-        }
-    }
-}
-
-extension Components.Schemas.RegistrationPatch.PaymentStatusPayload {
-    var domain: PaymentStatus {
-        switch self {
-        case .unpaid: .unpaid
-        case .paid: .paid
-        case .waived: .waived
-        case .refunded: .refunded
-        }
-    }
-}
-
-extension Operations.ListRegistrations.Input.Query.StatusPayload {
     var domain: RegistrationStatus {
         switch self {
         case .confirmed: .confirmed
@@ -105,7 +81,16 @@ extension Operations.ListRegistrations.Input.Query.StatusPayload {
     }
 }
 
-extension Operations.ListRegistrations.Input.Query.PaymentStatusPayload {
+extension Components.Schemas.PaymentStatus {
+    init(_ status: PaymentStatus) {
+        switch status {
+        case .unpaid: self = .unpaid
+        case .paid: self = .paid
+        case .waived: self = .waived
+        case .refunded: self = .refunded
+        }
+    }
+
     var domain: PaymentStatus {
         switch self {
         case .unpaid: .unpaid

@@ -8,41 +8,11 @@ import OpenAPIRuntime
 //
 // | operation                                              | who                                                  |
 // |--------------------------------------------------------|------------------------------------------------------|
-// | POST …/registration-categories, …/vouchers, GET …/vouchers | organizer                                        |
-// | GET …/registration-categories                          | anyone                                               |
 // | POST …/registrations                                   | signed in, in the window; organizers any time, for anyone |
 // | GET …/registrations (JSON, CSV), …/{id}                | organizers: all; attendees: their own (others: 404)  |
-// | GET …/registrations/stats, PATCH …/{id}, POST …/check-in | organizer                                          |
+// | GET …/registrations/stats, …/badges, PATCH …/{id}, POST …/check-in | organizer                              |
 // | POST …/{id}/cancel                                     | its attendee or an organizer                         |
 extension APIHandler {
-    func createRegistrationCategory(_ input: Operations.CreateRegistrationCategory.Input) async throws -> Operations.CreateRegistrationCategory.Output {
-        let (conference, access) = try await conferenceAndAccess(input.path.slug)
-        guard case .json(let body) = input.body else { throw DomainError.invalid("body", "must be JSON") }
-        let translations = body.translations.map { value in
-            Translations(value.additionalProperties.mapValues { texts in
-                var fields: [String: String] = [:]
-                fields["name"] = texts.name
-                fields["description"] = texts.description
-                return fields
-            })
-        }
-        let category = try await CreateRegistrationCategory(context).run(
-            CategoryInput(name: body.name, description: body.description, translations: translations, price: body.price.domain,
-                          capacity: body.capacity),
-            in: conference, by: access)
-        let language = LanguageNegotiation.best(for: input.headers.acceptLanguage, among: conference.languages)
-        return .created(.init(
-            headers: .init(location: "/v1/conferences/\(conference.slug)/registration-categories"),
-            body: .json(.init(category, language: language, languages: conference.languages))))
-    }
-
-    func listRegistrationCategories(_ input: Operations.ListRegistrationCategories.Input) async throws -> Operations.ListRegistrationCategories.Output {
-        let conference = try await conference(input.path.slug)
-        let language = LanguageNegotiation.best(for: input.headers.acceptLanguage, among: conference.languages)
-        let categories = try await deps.registrations.categories(conferenceId: conference.id)
-        return .ok(.init(body: .json(.init(items: categories.map { .init($0, language: language, languages: conference.languages) }))))
-    }
-
     func createRegistration(_ input: Operations.CreateRegistration.Input) async throws -> Operations.CreateRegistration.Output {
         let (conference, access) = try await conferenceAndAccess(input.path.slug)
         _ = try access.caller.required()
@@ -110,7 +80,7 @@ extension APIHandler {
     }
 
     func updateRegistration(_ input: Operations.UpdateRegistration.Input) async throws -> Operations.UpdateRegistration.Output {
-        guard case .json(let body) = input.body else { throw DomainError.invalid("body", "must be JSON") }
+        guard case .applicationMergePatchJson(let body) = input.body else { throw DomainError.invalid("body", "must be JSON") }
         let (conference, access) = try await conferenceAndAccess(input.path.slug)
         let updated = try await ChangeRegistration(context).run(
             try registrationId(input.path.registrationId), .payment(body.paymentStatus.domain), ifMatch: input.headers.ifMatch,
@@ -129,25 +99,6 @@ extension APIHandler {
         let checkedIn = try await ChangeRegistration(context).run(
             try registrationId(input.path.registrationId), .checkIn, ifMatch: nil, in: conference, by: access)
         return .ok(.init(headers: .init(eTag: ETag.make(checkedIn.version)), body: .json(.init(checkedIn))))
-    }
-
-    func createVoucher(_ input: Operations.CreateVoucher.Input) async throws -> Operations.CreateVoucher.Output {
-        let (conference, access) = try await conferenceAndAccess(input.path.slug)
-        guard case .json(let body) = input.body else { throw DomainError.invalid("body", "must be JSON") }
-        let voucher = try await CreateVoucher(context).run(
-            VoucherInput(
-                code: body.code, categoryIds: try Self.ids(body.categoryIds ?? [], "categoryIds"),
-                discountPercent: body.discountPercent, discountAmount: body.discountAmount?.domain, maxUses: body.maxUses,
-                validUntil: body.validUntil),
-            in: conference, by: access)
-        return .created(.init(headers: .init(location: "/v1/conferences/\(conference.slug)/vouchers"), body: .json(.init(voucher))))
-    }
-
-    func listVouchers(_ input: Operations.ListVouchers.Input) async throws -> Operations.ListVouchers.Output {
-        let conference = try await conference(input.path.slug)
-        try await access(to: conference).requireOrganizer()
-        let vouchers = try await deps.registrations.vouchers(conferenceId: conference.id)
-        return .ok(.init(body: .json(.init(items: vouchers.map(Components.Schemas.Voucher.init)))))
     }
 
     func listBadges(_ input: Operations.ListBadges.Input) async throws -> Operations.ListBadges.Output {
@@ -173,11 +124,13 @@ extension APIHandler {
             let rows = badges.map { [$0.name, $0.affiliation ?? "", $0.category, $0.conference, $0.accessibility.map(\.rawValue).joined(separator: " ")] }
             return .ok(.init(body: .csv(HTTPBody(CSV.document(header: ["name", "affiliation", "category", "conference", "accessibility"], rows: rows)))))
         }
-        return .ok(.init(body: .json(.init(items: badges))))
+        let page = try PageRequest.parse(limit: input.query.limit, cursor: input.query.cursor)
+        let shown = Page.of(badges, page) { [$0.name.lowercased(), $0.registrationId] }
+        return .ok(.init(body: .json(.init(items: shown.items, nextCursor: shown.nextCursor))))
     }
 
-    static func badgeNeeds(_ n: AccessibilityNeeds) -> [Components.Schemas.Badge.AccessibilityPayloadPayload] {
-        let flags: [(Bool, Components.Schemas.Badge.AccessibilityPayloadPayload)] = [
+    static func badgeNeeds(_ n: AccessibilityNeeds) -> [Components.Schemas.AccessibilityNeed] {
+        let flags: [(Bool, Components.Schemas.AccessibilityNeed)] = [
             (n.wheelchairAccess, .wheelchairAccess), (n.signLanguageInterpretation, .signLanguageInterpretation),
             (n.hearingLoop, .hearingLoop), (n.largePrintOrBraille, .largePrintOrBraille), (n.quietRoom, .quietRoom),
             (n.companion, .companion),

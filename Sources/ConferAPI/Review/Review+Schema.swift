@@ -56,7 +56,7 @@ extension ReviewInput {
     }
 }
 
-extension Components.Schemas.DecisionRequest.DecisionPayload {
+extension Components.Schemas.Decision {
     var domain: Decision {
         switch self {
         case .accepted: .accepted
@@ -65,7 +65,7 @@ extension Components.Schemas.DecisionRequest.DecisionPayload {
     }
 }
 
-extension Components.Schemas.OutboxMessage.StatusPayload {
+extension Components.Schemas.OutboxStatus {
     init(_ status: OutboxMessage.Status) {
         switch status {
         case .queued: self = .queued
@@ -73,9 +73,7 @@ extension Components.Schemas.OutboxMessage.StatusPayload {
         case .failed: self = .failed
         }
     }
-}
 
-extension Operations.ListOutbox.Input.Query.StatusPayload {
     var domain: OutboxMessage.Status {
         switch self {
         case .queued: .queued

@@ -88,9 +88,12 @@ extension APIHandler {
         guard access.isOrganizer || access.isReviewer else {
             throw DomainError.forbidden("Only the scientific committee has conflicts of interest.")
         }
+        let page = try PageRequest.parse(limit: input.query.limit, cursor: input.query.cursor)
         let all = try await deps.reviews.declaredConflicts(conferenceId: conference.id, submissionId: nil)
-        let visible = access.isOrganizer ? all : all.filter { $0.reviewerId == caller.accountId }
-        return .ok(.init(body: .json(.init(items: visible.map(Components.Schemas.Conflict.init)))))
+        let visible = Page.of(access.isOrganizer ? all : all.filter { $0.reviewerId == caller.accountId }, page) {
+            [SortKey.instant($0.createdAt), SortKey.id($0.submissionId), SortKey.id($0.reviewerId)]
+        }
+        return .ok(.init(body: .json(.init(items: visible.items.map(Components.Schemas.Conflict.init), nextCursor: visible.nextCursor))))
     }
 
     func createReview(_ input: Operations.CreateReview.Input) async throws -> Operations.CreateReview.Output {
@@ -115,7 +118,23 @@ extension APIHandler {
     }
 
     func listReviews(_ input: Operations.ListReviews.Input) async throws -> Operations.ListReviews.Output {
-        let (conference, access, submission, viewer) = try await visibleSubmission(input.path.slug, input.path.submissionId)
+        let page = try PageRequest.parse(limit: input.query.limit, cursor: input.query.cursor)
+        let (reviews, visibility) = try await visibleReviews(input.path.slug, input.path.submissionId)
+        let shown = Page.of(reviews, page) { [SortKey.instant($0.createdAt), SortKey.id($0.id)] }
+        return .ok(.init(body: .json(.init(items: shown.items.map { .init($0, visibility: visibility) }, nextCursor: shown.nextCursor))))
+    }
+
+    func getReview(_ input: Operations.GetReview.Input) async throws -> Operations.GetReview.Output {
+        let (reviews, visibility) = try await visibleReviews(input.path.slug, input.path.submissionId)
+        guard let id = UUID(exactly: input.path.reviewId), let review = reviews.first(where: { $0.id == id }) else {
+            throw DomainError.notFound("There is no review \(input.path.reviewId) of this proposal.")
+        }
+        return .ok(.init(headers: .init(eTag: ETag.make(review.version)), body: .json(.init(review, visibility: visibility))))
+    }
+
+    /// The reviews of a proposal and what the caller may see of them (403 before they may see any).
+    private func visibleReviews(_ slug: String, _ submissionId: String) async throws -> ([Review], ReviewVisibility) {
+        let (conference, access, submission, viewer) = try await visibleSubmission(slug, submissionId)
         let caller = try access.caller.required()
         let reviews = try await deps.reviews.reviews(submissionId: submission.id)
         guard let visibility = ReviewVisibility.of(
@@ -125,7 +144,7 @@ extension APIHandler {
                 ? "Reviewers read the other reviews once they have submitted their own."
                 : "Authors read the reviews once they are notified of the decision.")
         }
-        return .ok(.init(body: .json(.init(items: reviews.map { .init($0, visibility: visibility) }))))
+        return (reviews, visibility)
     }
 
     func decideSubmission(_ input: Operations.DecideSubmission.Input) async throws -> Operations.DecideSubmission.Output {

@@ -1,19 +1,30 @@
 import Foundation
 import OpenAPIRuntime
 
-/// RFC 3339 instants: written in UTC to the second, read with or without fractional seconds and with any offset.
+/// RFC 3339 instants: written in UTC, with the fractional seconds they have (to the microsecond, what PostgreSQL
+/// keeps); read with an offset, `Z` or `±HH:MM`, and at most six fractional digits, so that nothing sent is dropped.
 ///
 /// Read strictly: Foundation's ISO 8601 parser takes `2019-02-30` for March 2nd, `25:61` for the next day and
 /// ignores text after the offset, and a conference's deadline must be exactly what its organizer sent.
 struct JSONDateTranscoder: DateTranscoder {
     func encode(_ date: Date) throws -> String {
-        date.formatted(Date.ISO8601FormatStyle(timeZone: TimeZone(secondsFromGMT: 0) ?? .current))
+        let micros = (date.timeIntervalSince1970 * 1_000_000).rounded()
+        let seconds = (micros / 1_000_000).rounded(.down)
+        let whole = Date(timeIntervalSince1970: seconds)
+            .formatted(Date.ISO8601FormatStyle(timeZone: TimeZone(secondsFromGMT: 0) ?? .current))
+        let fraction = Int(micros - seconds * 1_000_000)
+        guard fraction > 0 else { return whole }
+        var digits = String(format: "%06d", fraction)
+        while digits.hasSuffix("0") { digits.removeLast() }
+        return String(whole.dropLast()) + "." + digits + "Z"
     }
 
     func decode(_ text: String) throws -> Date {
         guard let date = Self.parse(text) else {
+            // The decoder knows where the value was, this does not: the text travels inside, and
+            // `RequestBodyMiddleware` finds the field that held it.
             throw DecodingError.dataCorrupted(
-                .init(codingPath: [], debugDescription: "Expected an RFC 3339 instant such as 2019-05-30T23:59:59Z."))
+                .init(codingPath: [], debugDescription: InvalidInstant.rule, underlyingError: InvalidInstant(text: text)))
         }
         return date
     }
@@ -44,7 +55,7 @@ struct JSONDateTranscoder: DateTranscoder {
             let start = index + 1
             index = start
             while index < b.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(b[index]) { index += 1 }
-            guard index > start, index - start <= 9, let digits = number(start, index - start) else { return nil }
+            guard index > start, index - start <= 6, let digits = number(start, index - start) else { return nil }
             fraction = Double(digits) / pow(10, Double(index - start))
         }
         var offset = 0
@@ -83,4 +94,12 @@ struct JSONDateTranscoder: DateTranscoder {
         let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
         return era * 146_097 + dayOfEra - 719_468
     }
+}
+
+/// A value sent where an instant is expected that is none: no offset, more than six fractional digits, a day or
+/// time that does not exist, or not a date at all; carried inside the `DecodingError` the transcoder throws.
+struct InvalidInstant: Error, CustomStringConvertible {
+    var text: String
+    static let rule = "must be an RFC 3339 date-time with an offset and at most six fractional digits, such as 2019-05-30T23:59:59Z or 2019-05-30T23:59:59.250+02:00"
+    var description: String { "\(text.prefix(80)) \(Self.rule)" }
 }

@@ -44,27 +44,33 @@ enum OperationAccess {
         // Accounts and tokens
         "createAccount": .anyone, "createToken": .anyone,
         "getAccount": .signedIn, "revokeCurrentToken": .signedIn, "getMe": .signedIn,
+        "listMySubmissions": .signedIn, "listMyRegistrations": .signedIn, "listMyAssignments": .signedIn,
         // Conferences, members, topics
         "listConferences": .anyone, "getConference": .anyone, "createConference": .admin, "updateConference": .organizer,
         "listMembers": .organizer, "putMember": .organizer, "getMember": .organizer, "deleteMember": .organizer,
-        "listTopics": .anyone, "getTopic": .anyone, "createTopic": .organizer,
+        "listTopics": .anyone, "getTopic": .anyone, "createTopic": .organizer, "updateTopic": .organizer,
+        "deleteTopic": .organizer,
         // The call for papers
         "createSubmission": .signedIn, "listSubmissions": .signedIn, "getSubmission": .signedIn,
         "listSubmissionHistory": .signedIn, "getSubmissionStats": .organizer, "listSimilarSubmissions": .organizer,
         "updateSubmission": .proposal(.edit), "submitSubmission": .proposal(.edit), "withdrawSubmission": .proposal(.edit),
+        "deleteSubmission": .proposal(.edit),
         // Review
         "createAssignment": .organizer, "deleteAssignment": .organizer, "autoAssign": .organizer,
         "listAssignments": .committee, "declareConflict": .committee, "listConflicts": .committee,
-        "createReview": .proposal(.review), "updateReview": .proposal(.review), "listReviews": .signedIn,
+        "createReview": .proposal(.review), "updateReview": .proposal(.review), "listReviews": .signedIn, "getReview": .signedIn,
         "decideSubmission": .proposal(.decide), "sendNotifications": .organizer, "listOutbox": .organizer,
         // Registration
-        "createRegistrationCategory": .organizer, "listRegistrationCategories": .anyone,
+        "createRegistrationCategory": .organizer, "listRegistrationCategories": .anyone, "getRegistrationCategory": .anyone,
+        "updateRegistrationCategory": .organizer, "deleteRegistrationCategory": .organizer,
         "createRegistration": .signedIn, "listRegistrations": .signedIn, "getRegistration": .signedIn,
         "getRegistrationStats": .organizer, "updateRegistration": .registration(.organizer),
         "cancelRegistration": .registration(.attendee), "checkInRegistration": .registration(.organizer),
-        "createVoucher": .organizer, "listVouchers": .organizer, "listBadges": .organizer,
+        "createVoucher": .organizer, "listVouchers": .organizer, "getVoucher": .organizer, "updateVoucher": .organizer,
+        "deleteVoucher": .organizer, "listBadges": .organizer,
         // Program
-        "createRoom": .organizer, "listRooms": .anyone, "createSession": .organizer, "listSessions": .anyone,
+        "createRoom": .organizer, "listRooms": .anyone, "getRoom": .anyone, "updateRoom": .organizer, "deleteRoom": .organizer,
+        "createSession": .organizer, "listSessions": .anyone, "getSession": .anyone, "getTalk": .anyone,
         "updateSession": .organizer, "deleteSession": .organizer, "createTalk": .organizer, "moveTalk": .organizer,
         "deleteTalk": .organizer, "scheduleProgram": .organizer, "releaseProgram": .organizer,
         "listProgramReleases": .anyone, "getProgram": .anyone, "getProgramChanges": .anyone, "getProgramCalendar": .anyone,

@@ -14,6 +14,8 @@ struct RequestScope: Sendable {
     var clientAddress: String? = nil
     /// What this request already read, so that it reads it once; nil outside a request.
     var memo: RequestMemo? = nil
+    /// The JSON paths a merge patch set to `null` (`RequestBodyMiddleware`): each clears its field.
+    var nulls: Set<String> = []
 
     @TaskLocal static var current = RequestScope(requestId: "-", authorization: nil)
 }

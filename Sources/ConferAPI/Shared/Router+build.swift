@@ -28,6 +28,6 @@ public func buildRouter(_ deps: AppDependencies) async throws -> Router<AppReque
     try handler.registerHandlers(
         on: router,
         configuration: Configuration(dateTranscoder: JSONDateTranscoder(), jsonEncodingOptions: [.withoutEscapingSlashes]),
-        middlewares: [AuthorizationMiddleware(handler: handler)])
+        middlewares: [AuthorizationMiddleware(handler: handler), RequestBodyMiddleware()])
     return router
 }

@@ -84,7 +84,7 @@ extension Components.Schemas.SubmissionFormat {
     }
 }
 
-extension Components.Schemas.SubmissionWarning.CodePayload {
+extension Components.Schemas.WarningCode {
     init(_ code: SubmissionWarning.Code) {
         switch code {
         case .authorName: self = .authorName
@@ -96,7 +96,7 @@ extension Components.Schemas.SubmissionWarning.CodePayload {
     }
 }
 
-extension Components.Schemas.HistoryEntry.ActionPayload {
+extension Components.Schemas.HistoryAction {
     init(_ action: SubmissionAction) {
         switch action {
         case .created: self = .created
@@ -109,17 +109,6 @@ extension Components.Schemas.HistoryEntry.ActionPayload {
     }
 }
 
-extension Operations.ListSubmissions.Input.Query.SortPayload {
-    var domain: SubmissionQuery.Sort {
-        switch self {
-        case .createdAt: .createdAt
-        case ._hyphen_createdAt: .createdAtDescending
-        case .title: .title
-        case ._hyphen_title: .titleDescending
-        case .score: .score
-        }
-    }
-}
 
 extension Components.Schemas.SubmissionStats {
     init(_ stats: SubmissionStats) {

@@ -13,6 +13,7 @@ import OpenAPIRuntime
 // | GET  …/submissions/stats                           | organizer                                               |
 // | GET  …/submissions/{id}, …/{id}/history            | organizers, its authors (anyone else: 404)              |
 // | PATCH, POST …/{id}/submit, …/{id}/withdraw          | its corresponding author until the deadline; organizers |
+// | DELETE …/{id} (a draft)                            | its corresponding author; organizers                    |
 // | GET  …/submissions/{id}/similar, ?duplicateOf=,     | organizer                                               |
 // |   ?hasAnonymityWarnings=                           |                                                         |
 extension APIHandler {
@@ -44,6 +45,8 @@ extension APIHandler {
             duplicateOf = UUID(exactly: text)
             v.require(duplicateOf != nil, "duplicateOf", "must be a UUID")
         }
+        let sort = SubmissionQuery.Sort(rawValue: input.query.sort ?? "createdAt")
+        v.require(sort != nil, "sort", "must be createdAt, -createdAt, title, -title or score")
         try v.finish()
         // Both would tell a double-blind reviewer what the hidden warnings say about a proposal's text.
         if duplicateOf != nil || input.query.hasAnonymityWarnings != nil { try access.requireOrganizer() }
@@ -52,7 +55,7 @@ extension APIHandler {
             : .authoredBy(accountId: caller.accountId, email: caller.email)
         var query = SubmissionQuery(
             scope: scope, status: input.query.status?.domain, topicId: topicId, format: input.query.format?.domain,
-            text: input.query.q, sort: input.query.sort?.domain ?? .createdAt)
+            text: input.query.q, sort: sort ?? .createdAt)
         query.hasAnonymityWarnings = input.query.hasAnonymityWarnings
         query.duplicateOf = duplicateOf
         try SubmissionAccess.checkSort(query.sort, access: access)
@@ -88,10 +91,16 @@ extension APIHandler {
         let limit = input.query.limit ?? NearDuplicates.defaultLimit
         v.require((1...NearDuplicates.maxLimit).contains(limit), "limit", "must be from 1 to \(NearDuplicates.maxLimit)")
         try v.finish()
-        let similar = try await deps.submissions.similar(conferenceId: conference.id, submissionId: id, limit: limit)
-        return .ok(.init(body: .json(.init(items: similar.map {
-            .init(score: $0.score, submission: .init($0.submission, viewer: .organizer, conference: conference))
-        }))))
+        let page = try PageRequest.parse(limit: limit, cursor: input.query.cursor)
+        // Every similar proposal (a few at most, above the threshold), paged here: most similar first.
+        let similar = Page.of(
+            try await deps.submissions.similar(conferenceId: conference.id, submissionId: id, limit: PageRequest.maxLimit), page
+        ) { [SortKey.descending(Int(($0.score * 1_000_000).rounded())), SortKey.number($0.submission.number)] }
+        return .ok(.init(body: .json(.init(
+            items: similar.items.map {
+                .init(score: $0.score, submission: .init($0.submission, viewer: .organizer, conference: conference))
+            },
+            nextCursor: similar.nextCursor))))
     }
 
     func getSubmissionStats(_ input: Operations.GetSubmissionStats.Input) async throws -> Operations.GetSubmissionStats.Output {
@@ -122,16 +131,20 @@ extension APIHandler {
     }
 
     func updateSubmission(_ input: Operations.UpdateSubmission.Input) async throws -> Operations.UpdateSubmission.Output {
-        let body: Components.Schemas.SubmissionPatch
-        switch input.body {
-        case .json(let json): body = json
-        case .applicationMergePatchJson(let json): body = json
-        }
-        let fields = try SubmissionFields(body).input()
+        guard case .applicationMergePatchJson(let body) = input.body else { throw DomainError.invalid("body", "must be JSON") }
+        var fields = try SubmissionFields(body).input()
+        fields.cleared = MergePatchBody.nulls
+        fields.translations = MergePatchBody.translations(fields.translations?.byLanguage, fields: ["title", "abstract"])
         let (conference, access) = try await conferenceAndAccess(input.path.slug)
         let (updated, viewer) = try await EditProposal(context).run(
             input.path.submissionId, fields, ifMatch: input.headers.ifMatch, in: conference, by: access)
         return .ok(.init(headers: .init(eTag: ETag.make(updated.version)), body: .json(.init(updated, viewer: viewer, conference: conference))))
+    }
+
+    func deleteSubmission(_ input: Operations.DeleteSubmission.Input) async throws -> Operations.DeleteSubmission.Output {
+        let (conference, access) = try await conferenceAndAccess(input.path.slug)
+        try await DeleteProposal(context).run(input.path.submissionId, in: conference, by: access)
+        return .noContent(.init())
     }
 
     func submitSubmission(_ input: Operations.SubmitSubmission.Input) async throws -> Operations.SubmitSubmission.Output {

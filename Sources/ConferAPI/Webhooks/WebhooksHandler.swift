@@ -26,8 +26,11 @@ extension APIHandler {
     func listWebhooks(_ input: Operations.ListWebhooks.Input) async throws -> Operations.ListWebhooks.Output {
         let conference = try await conference(input.path.slug)
         try await access(to: conference).requireOrganizer()
-        let webhooks = try await deps.webhooks.list(conferenceId: conference.id)
-        return .ok(.init(body: .json(.init(items: webhooks.map(Components.Schemas.Webhook.init)))))
+        let page = try PageRequest.parse(limit: input.query.limit, cursor: input.query.cursor)
+        let webhooks = Page.of(try await deps.webhooks.list(conferenceId: conference.id), page) {
+            [SortKey.instant($0.createdAt), SortKey.id($0.id)]
+        }
+        return .ok(.init(body: .json(.init(items: webhooks.items.map(Components.Schemas.Webhook.init), nextCursor: webhooks.nextCursor))))
     }
 
     func getWebhook(_ input: Operations.GetWebhook.Input) async throws -> Operations.GetWebhook.Output {
@@ -36,15 +39,12 @@ extension APIHandler {
     }
 
     func updateWebhook(_ input: Operations.UpdateWebhook.Input) async throws -> Operations.UpdateWebhook.Output {
-        let body: Components.Schemas.WebhookPatch
-        switch input.body {
-        case .json(let json): body = json
-        case .applicationMergePatchJson(let json): body = json
-        }
+        guard case .applicationMergePatchJson(let body) = input.body else { throw DomainError.invalid("body", "must be JSON") }
         let (conference, access) = try await conferenceAndAccess(input.path.slug)
+        var fields = WebhookInput(body)
+        fields.cleared = MergePatchBody.nulls
         let updated = try await ChangeWebhook(context).run(
-            try uuid(input.path.webhookId, "webhook"), .fields(WebhookInput(body), ifMatch: input.headers.ifMatch),
-            in: conference, by: access)
+            try uuid(input.path.webhookId, "webhook"), .fields(fields, ifMatch: input.headers.ifMatch), in: conference, by: access)
         return .ok(.init(headers: .init(eTag: ETag.make(updated.version)), body: .json(.init(updated))))
     }
 

@@ -112,6 +112,8 @@ public struct ConferenceInput: Sendable, Equatable {
     public var reviewsPerSubmission: Int?
     /// Texts in other languages (or in the first language too, where the plain fields win).
     public var translations: Translations?
+    /// The fields a merge patch set to `null` (JSON paths): each is cleared, or refused when it cannot be.
+    public var cleared: Set<String> = []
 
     public init() {}
 }

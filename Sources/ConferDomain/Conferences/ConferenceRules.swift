@@ -6,6 +6,13 @@ public enum ConferenceRules {
     public static let defaultReviewsPerSubmission = 2
     public static let defaultReviewMode = ReviewMode.doubleBlind
 
+    /// What a merge patch may set to `null`: the optional texts, the dates of the call and registration, and texts
+    /// of `translations` (a required one cleared is refused by the rules of texts).
+    public static let clearable: Set<String> = [
+        "acronym", "venue", "description", "submissionDeadline", "notificationDate", "programDate",
+        "registrationOpens", "registrationCloses", "translations.*",
+    ]
+
     /// Builds a new conference from a create request.
     public static func create(_ input: ConferenceInput, id: UUID, now: Date) throws(DomainError) -> Conference {
         var v = Validator()
@@ -37,6 +44,7 @@ public enum ConferenceRules {
     ) throws(DomainError) -> Conference {
         var v = issues
         var next = current
+        try MergePatch.check(input.cleared, clearable: clearable)
         if !creating && input.slug != nil && input.slug != current.slug {
             v.add("slug", "cannot be changed: it is the conference's public identifier")
         }
@@ -68,6 +76,7 @@ public enum ConferenceRules {
             ("registrationCloses", input.registrationCloses, \.registrationCloses),
         ]
         for (field, value, path) in instants {
+            if input.cleared.contains(field) { next[keyPath: path] = nil }
             guard let value else { continue }
             v.require(isPlausible(value), field, "must be an instant between the years 1900 and 9999")
             next[keyPath: path] = value
@@ -107,6 +116,7 @@ public enum ConferenceRules {
             (.name, input.name), (.acronym, input.acronym), (.venue, input.venue), (.description, input.description),
         ]
         for (field, value) in plain {
+            if input.cleared.contains(field.rawValue) { texts.set(field.rawValue, nil, in: primary) }
             guard let value else { continue }
             v.text(value, field.rawValue, min: field.limit.lowerBound, max: field.limit.upperBound)
             texts.set(field.rawValue, value.trimmingCharacters(in: .whitespacesAndNewlines).nilIfEmpty, in: primary)

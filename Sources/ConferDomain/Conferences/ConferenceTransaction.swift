@@ -20,4 +20,11 @@ public protocol ConferenceTransaction: Sendable {
     func topics(conferenceId: UUID) async throws -> [Topic]
     /// Stores a topic at the next position of its conference.
     func insertTopic(_ topic: Topic) async throws -> Topic
+    /// Stores a changed topic at its next version.
+    func updateTopic(_ topic: Topic) async throws -> Topic
+    /// How many proposals link to the topic and how many sessions are about it.
+    func topicUsage(_ id: UUID) async throws -> (proposals: Int, sessions: Int)
+    /// Takes the topic out of the topics reviewers declared.
+    func removeDeclaredTopic(_ id: UUID, conferenceId: UUID) async throws
+    func deleteTopic(_ id: UUID, conferenceId: UUID) async throws
 }

@@ -61,3 +61,62 @@ public enum TopicRules {
             updatedAt: now, version: 1)
     }
 }
+
+/// A change of a work area or topic: only the fields present change.
+public struct TopicPatch: Sendable, Equatable {
+    public var title: String?
+    public var description: String?
+    public var kind: TopicKind?
+    public var translations: Translations?
+    /// The fields a merge patch set to `null`: the description and texts of `translations` may be.
+    public var cleared: Set<String>
+
+    public init(title: String?, description: String?, kind: TopicKind?, translations: Translations?, cleared: Set<String>) {
+        self.title = title
+        self.description = description
+        self.kind = kind
+        self.translations = translations
+        self.cleared = cleared
+    }
+}
+
+extension TopicRules {
+    /// The topic changed by `patch`; the plain texts are in the conference's first language.
+    public static func apply(_ patch: TopicPatch, to current: Topic, conference: Conference, now: Date) throws(DomainError) -> Topic {
+        try MergePatch.check(patch.cleared, clearable: ["description", "translations.*"])
+        var v = Validator()
+        var next = current
+        if let translations = patch.translations {
+            translations.validate(languages: conference.languages, limits: limits, into: &v)
+            next.texts = next.texts.merging(translations).restricted(to: conference.languages)
+        }
+        if let title = patch.title {
+            v.text(title, "title", min: 1, max: 500)
+            next.texts.set("title", title.trimmingCharacters(in: .whitespacesAndNewlines), in: conference.primaryLanguage)
+        }
+        if patch.cleared.contains("description") { next.texts.set("description", nil, in: conference.primaryLanguage) }
+        if let description = patch.description {
+            v.text(description, "description", max: 5000)
+            next.texts.set("description", description.trimmingCharacters(in: .whitespacesAndNewlines).nilIfEmpty, in: conference.primaryLanguage)
+        }
+        if let kind = patch.kind { next.kind = kind }
+        if next.texts.text("title", in: conference.primaryLanguage) == nil {
+            v.add("title", "is required in the conference's first language (\(conference.primaryLanguage))")
+        }
+        try v.finish()
+        next.updatedAt = now
+        return next
+    }
+
+    /// A topic is deleted only when no proposal links to it and no session is about it; reviewers' declared topics
+    /// simply lose it.
+    public static func checkDeletable(proposals: Int, sessions: Int) throws(DomainError) {
+        try InUse.check("topic-in-use", "topic", holders: [(proposals, "proposal", "proposals"), (sessions, "session", "sessions")],
+                        remedy: "move them to another topic first.")
+    }
+
+    /// The refusal for a topic the conference does not have.
+    public static func notFound(_ id: UUID) -> DomainError {
+        .notFound("There is no topic with the id \(id.uuidString.lowercased()) in this conference.")
+    }
+}

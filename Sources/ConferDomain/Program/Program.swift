@@ -7,13 +7,16 @@ public struct Room: Sendable, Equatable {
     public var name: String
     public var capacity: Int
     public var createdAt: Date
+    /// Bumped on every change; the `ETag`.
+    public var version: Int
 
-    public init(id: UUID, conferenceId: UUID, name: String, capacity: Int, createdAt: Date) {
+    public init(id: UUID, conferenceId: UUID, name: String, capacity: Int, createdAt: Date, version: Int = 1) {
         self.id = id
         self.conferenceId = conferenceId
         self.name = name
         self.capacity = capacity
         self.createdAt = createdAt
+        self.version = version
     }
 }
 

@@ -30,6 +30,8 @@ public struct SessionPatch: Sendable, Equatable {
     public var kind: SessionKind?
     public var topicId: UUID?
     public var chairIds: [UUID]?
+    /// The fields a merge patch set to `null`: only the topic may be cleared.
+    public var cleared: Set<String> = []
 
     public init(
         title: String?, roomId: UUID?, startsAt: Date?, endsAt: Date?, kind: SessionKind?, topicId: UUID?, chairIds: [UUID]?
@@ -49,6 +51,8 @@ public struct TalkMove: Sendable, Equatable {
     public var sessionId: UUID?
     public var startsAt: Date?
     public var durationMinutes: Int?
+    /// The fields a merge patch set to `null`: none may be.
+    public var cleared: Set<String> = []
 
     public init(sessionId: UUID?, startsAt: Date?, durationMinutes: Int?) {
         self.sessionId = sessionId
@@ -76,8 +80,10 @@ extension ProgramRules {
     }
 
     /// A session changed by `patch`, before `validate` checks it against the program.
-    public static func apply(_ patch: SessionPatch, to current: ProgramSession, now: Date) -> ProgramSession {
+    public static func apply(_ patch: SessionPatch, to current: ProgramSession, now: Date) throws(DomainError) -> ProgramSession {
+        try MergePatch.check(patch.cleared, clearable: ["topicId"])
         var next = current
+        if patch.cleared.contains("topicId") { next.topicId = nil }
         if let title = patch.title { next.title = title.trimmingCharacters(in: .whitespacesAndNewlines) }
         if let room = patch.roomId { next.roomId = room }
         if let start = patch.startsAt { next.startsAt = start }
@@ -90,7 +96,8 @@ extension ProgramRules {
     }
 
     /// A talk moved by `move`, before `validate` checks it against the program.
-    public static func apply(_ move: TalkMove, to current: Talk) -> Talk {
+    public static func apply(_ move: TalkMove, to current: Talk) throws(DomainError) -> Talk {
+        try MergePatch.check(move.cleared, clearable: [])
         var moved = current
         if let session = move.sessionId { moved.sessionId = session }
         if let start = move.startsAt { moved.startsAt = start }
@@ -134,5 +141,46 @@ extension AutoScheduler.Candidate {
         self.init(
             submissionId: submission.id, number: submission.number, topicId: submission.topicId, format: submission.format,
             presenters: ProgramRules.presenters(of: submission))
+    }
+}
+
+/// A change of a room: only the fields present change.
+public struct RoomPatch: Sendable, Equatable {
+    public var name: String?
+    public var capacity: Int?
+    /// The fields a merge patch set to `null`: none may be.
+    public var cleared: Set<String>
+
+    public init(name: String?, capacity: Int?, cleared: Set<String>) {
+        self.name = name
+        self.capacity = capacity
+        self.cleared = cleared
+    }
+}
+
+extension ProgramRules {
+    /// The room changed by `patch`, with the rules it was added under.
+    public static func apply(_ patch: RoomPatch, to current: Room) throws(DomainError) -> Room {
+        try MergePatch.check(patch.cleared, clearable: [])
+        let changed = try room(
+            name: patch.name ?? current.name, capacity: patch.capacity ?? current.capacity, conferenceId: current.conferenceId,
+            id: current.id, now: current.createdAt)
+        var next = current
+        next.name = changed.name
+        next.capacity = changed.capacity
+        return next
+    }
+
+    /// A room is deleted only when no session uses it.
+    public static func checkDeletable(_ room: Room, sessions: [ProgramSession]) throws(DomainError) {
+        let using = sessions.filter { $0.roomId == room.id }
+        let names = using.prefix(3).map { "\"\($0.title)\"" }.joined(separator: ", ")
+        try InUse.check("room-in-use", "room", holders: [(using.count, "session", "sessions")],
+                        remedy: "move or delete \(using.count > 3 ? "them (\(names)…)" : names) first.")
+    }
+
+    /// The refusal for a room the conference does not have.
+    public static func roomNotFound(_ id: UUID) -> DomainError {
+        .notFound("There is no room \(id.uuidString.lowercased()) in this conference.")
     }
 }

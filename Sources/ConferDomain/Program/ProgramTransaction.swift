@@ -5,6 +5,10 @@ import Foundation
 /// alters meanwhile.
 public protocol ProgramTransaction: Sendable {
     func rooms(conferenceId: UUID) async throws -> [Room]
+    func room(_ id: UUID, conferenceId: UUID, lock: RowLock) async throws -> Room?
+    /// Stores a changed room at its next version; a name another room has is `Duplicate.roomName`.
+    func updateRoom(_ room: Room) async throws -> Room
+    func deleteRoom(_ id: UUID, conferenceId: UUID) async throws
     /// Stores a room; a name the conference already has is `Duplicate.roomName`.
     func insertRoom(_ room: Room) async throws
     func sessions(conferenceId: UUID) async throws -> [ProgramSession]

@@ -145,6 +145,8 @@ public struct Voucher: Sendable, Equatable {
     public var uses: Int
     public var validUntil: Date?
     public var createdAt: Date
+    /// Bumped on every change; the `ETag`.
+    public var version: Int = 1
 
     public init(
         id: UUID, conferenceId: UUID, code: String, categoryIds: [UUID], discountPercent: Int?, discountAmount: Money?,

@@ -35,3 +35,39 @@ public struct VoucherInput: Sendable, Equatable {
         self.validUntil = validUntil
     }
 }
+
+/// A change of a fee category: only the fields present change.
+public struct CategoryPatch: Sendable, Equatable {
+    public var name: String?
+    public var description: String?
+    public var translations: Translations?
+    public var price: Money?
+    public var capacity: Int?
+    /// The fields a merge patch set to `null`: the description, the capacity (unlimited), texts of `translations`.
+    public var cleared: Set<String>
+
+    public init(name: String?, description: String?, translations: Translations?, price: Money?, capacity: Int?, cleared: Set<String>) {
+        self.name = name
+        self.description = description
+        self.translations = translations
+        self.price = price
+        self.capacity = capacity
+        self.cleared = cleared
+    }
+}
+
+/// A change of a voucher: only the fields present change.
+public struct VoucherPatch: Sendable, Equatable {
+    public var categoryIds: [UUID]?
+    public var maxUses: Int?
+    public var validUntil: Date?
+    /// The fields a merge patch set to `null`: only the end date may be.
+    public var cleared: Set<String>
+
+    public init(categoryIds: [UUID]?, maxUses: Int?, validUntil: Date?, cleared: Set<String>) {
+        self.categoryIds = categoryIds
+        self.maxUses = maxUses
+        self.validUntil = validUntil
+        self.cleared = cleared
+    }
+}

@@ -16,6 +16,10 @@ public protocol RegistrationRepository: Sendable {
     func stats(conferenceId: UUID) async throws -> RegistrationStats
     /// The vouchers of a conference.
     func vouchers(conferenceId: UUID) async throws -> [Voucher]
+    /// A page of an account's registrations in every conference, oldest first.
+    func mine(accountId: UUID, page: PageRequest) async throws -> Page<Registration>
+    /// A voucher by id.
+    func voucher(conferenceId: UUID, id: UUID) async throws -> Voucher?
     /// A voucher by code (case-insensitive).
     func voucher(conferenceId: UUID, code: String) async throws -> Voucher?
 }

@@ -7,6 +7,15 @@ public protocol RegistrationTransaction: Sendable {
     func category(_ id: UUID, conferenceId: UUID, lock: RowLock) async throws -> RegistrationCategory?
     /// Stores a category at the next position of its conference.
     func insertCategory(_ category: RegistrationCategory) async throws -> RegistrationCategory
+    /// Stores a changed category at its next version; returns it with its confirmed count.
+    func updateCategory(_ category: RegistrationCategory) async throws -> RegistrationCategory
+    /// How many registrations (any status) and vouchers name the category.
+    func categoryUsage(_ id: UUID) async throws -> (registrations: Int, vouchers: Int)
+    func deleteCategory(_ id: UUID, conferenceId: UUID) async throws
+    func voucher(_ id: UUID, conferenceId: UUID, lock: RowLock) async throws -> Voucher?
+    /// Stores a changed voucher at its next version.
+    func updateVoucher(_ voucher: Voucher) async throws -> Voucher
+    func deleteVoucher(_ id: UUID, conferenceId: UUID) async throws
     /// A voucher by code, whatever its case.
     func voucher(code: String, conferenceId: UUID, lock: RowLock) async throws -> Voucher?
     /// Stores a voucher; a code the conference already has is `Duplicate.voucherCode`.

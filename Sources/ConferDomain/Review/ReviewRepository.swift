@@ -10,6 +10,8 @@ public protocol ReviewRepository: Sendable {
     func isAssigned(submissionId: UUID, reviewerId: UUID) async throws -> Bool
     /// Assignments of a conference, optionally of one reviewer, oldest first.
     func assignments(conferenceId: UUID, reviewerId: UUID?, page: PageRequest) async throws -> Page<Assignment>
+    /// A page of a reviewer's assignments in every conference, oldest first.
+    func assignments(reviewerId: UUID, page: PageRequest) async throws -> Page<Assignment>
     /// The reviews of a proposal, oldest first.
     func reviews(submissionId: UUID) async throws -> [Review]
     /// Review counts and mean scores of the given proposals.

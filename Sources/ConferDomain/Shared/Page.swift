@@ -80,3 +80,25 @@ public enum Cursor {
         return key
     }
 }
+
+extension Page {
+    /// One page of a list held whole in memory. `key` orders it (element by element, as strings) and names each item
+    /// uniquely; the page holds the items after the one the cursor names, so a deleted item moves nothing.
+    public static func of(_ all: [Item], _ page: PageRequest, key: (Item) -> [String]) -> Page<Item> {
+        let sorted = all.sorted { key($0).lexicographicallyPrecedes(key($1)) }
+        let rest = page.after.map { after in sorted.filter { after.lexicographicallyPrecedes(key($0)) } } ?? sorted
+        return Page(fetched: Array(rest.prefix(page.limit + 1)), limit: page.limit, key: key)
+    }
+}
+
+/// Sort keys that compare as strings in the order of what they encode.
+public enum SortKey {
+    /// An instant, so that later is greater.
+    public static func instant(_ date: Date) -> String { String(format: "%017.6f", date.timeIntervalSince1970) }
+    /// A non-negative number, so that larger is greater.
+    public static func number(_ n: Int) -> String { String(format: "%012d", n) }
+    /// A non-negative number, so that larger comes first.
+    public static func descending(_ n: Int) -> String { number(Int(Int32.max) - n) }
+    /// An id, in PostgreSQL's order of uuids.
+    public static func id(_ id: UUID) -> String { id.uuidString.lowercased() }
+}

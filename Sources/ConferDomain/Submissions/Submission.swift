@@ -114,6 +114,8 @@ public struct SubmissionInput: Sendable, Equatable {
     public var keywords: [String]?
     public var authors: [SubmissionAuthor]?
     public var translations: Translations?
+    /// The fields a merge patch set to `null` (JSON paths): each is cleared, or refused when it cannot be.
+    public var cleared: Set<String> = []
 
     public init() {}
 }

@@ -17,6 +17,8 @@ public protocol SubmissionRepository: Sendable {
     func history(submissionId: UUID, page: PageRequest) async throws -> Page<HistoryEntry>
     /// The conference's proposals most similar to this one, above `NearDuplicates.threshold`, best first.
     func similar(conferenceId: UUID, submissionId: UUID, limit: Int) async throws -> [SimilarSubmission]
+    /// A page of the proposals an account created or is listed on by email, in every conference, oldest first.
+    func mine(accountId: UUID, email: String, page: PageRequest) async throws -> Page<Submission>
     /// Counts by status, format and topic.
     func stats(conferenceId: UUID) async throws -> SubmissionStats
 }

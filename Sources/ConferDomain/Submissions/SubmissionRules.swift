@@ -8,6 +8,9 @@ public enum SubmissionRules {
     public static let authorCount = 1...20
     public static let justificationLimit = 1...2000
 
+    /// What a merge patch may set to `null`: the topic, the video justification, texts of `translations`.
+    public static let clearable: Set<String> = ["topicId", "videoJustification", "translations.*"]
+
     /// Builds a new draft from a create request. `topicExists` tells whether `topicId` names a topic of this conference.
     public static func create(
         _ input: SubmissionInput, conference: Conference, owner: Caller, topicExists: Bool, id: UUID, now: Date
@@ -33,6 +36,9 @@ public enum SubmissionRules {
     ) throws(DomainError) -> Submission {
         var v = issues
         var next = current
+        try MergePatch.check(input.cleared, clearable: clearable)
+        if input.cleared.contains("topicId") { next.topicId = nil }
+        if input.cleared.contains("videoJustification") { next.videoJustification = nil }
         if let title = input.title {
             next.title = title.trimmingCharacters(in: .whitespacesAndNewlines)
             v.text(title, "title", min: titleLimit.lowerBound, max: titleLimit.upperBound)

@@ -41,3 +41,13 @@ public enum SubmissionState {
         .conflict(code: "invalid-transition", detail: "Cannot \(action) a proposal that is \(status.rawValue): \(rule).")
     }
 }
+
+extension SubmissionState {
+    /// Only a draft is deleted; a proposal once submitted is withdrawn instead, and keeps its history.
+    public static func checkDeletable(_ s: Submission) throws(DomainError) {
+        guard s.status == .draft else {
+            throw DomainError.conflict(
+                code: "not-a-draft", detail: "Only a draft can be deleted; this proposal is \(s.status.rawValue): withdraw it instead.")
+        }
+    }
+}

@@ -16,6 +16,8 @@ public protocol SubmissionTransaction: Sendable {
     func insert(_ submission: Submission, history: HistoryEntry) async throws
     /// Stores a changed proposal with its authors and a history entry; returns it at its stored version.
     func update(_ submission: Submission, history: HistoryEntry) async throws -> Submission
+    /// Deletes a proposal with its authors and history.
+    func deleteSubmission(_ id: UUID) async throws
     /// Records that the authors of these proposals were told their decision.
     func markNotified(_ ids: [UUID], at: Date) async throws
 }

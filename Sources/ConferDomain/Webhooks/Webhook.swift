@@ -47,6 +47,8 @@ public struct WebhookInput: Sendable, Equatable {
     public var active: Bool?
     /// Only on create; an update refuses it, since rotation is its own operation.
     public var secret: String?
+    /// The fields a merge patch set to `null` (JSON paths): each is cleared, or refused when it cannot be.
+    public var cleared: Set<String> = []
 
     public init() {}
 }

@@ -35,6 +35,7 @@ public enum WebhookRules {
     public static func apply(
         _ input: WebhookInput, to webhook: Webhook, now: Date, allowPrivateTargets: Bool
     ) throws(DomainError) -> Webhook {
+        try MergePatch.check(input.cleared, clearable: ["description"])
         var v = Validator()
         var next = merge(input, into: webhook, allowPrivateTargets: allowPrivateTargets, issues: &v)
         try v.finish()
@@ -72,6 +73,7 @@ public enum WebhookRules {
         if let names = input.events {
             next.events = events(names, into: &v)
         }
+        if input.cleared.contains("description") { next.description = nil }
         if let description = input.description {
             v.text(description, "description", max: descriptionMaxLength)
             next.description = description?.trimmingCharacters(in: .whitespacesAndNewlines).nilIfEmpty

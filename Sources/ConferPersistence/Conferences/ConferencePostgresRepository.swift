@@ -25,6 +25,12 @@ public struct ConferencePostgresRepository: ConferenceRepository {
         return (try Conference(row: row), Set(roles.compactMap(Role.init(rawValue:))))
     }
 
+    public func conferences(ids: [UUID]) async throws -> [Conference] {
+        guard !ids.isEmpty else { return [] }
+        return try await db.query("SELECT \(unescaped: Conference.columns) FROM conferences WHERE id = ANY (\(ids))")
+            .map(Conference.init(row:))
+    }
+
     public func list(_ page: PageRequest) async throws -> Page<Conference> {
         let rows: [PostgresRow]
         if let after = page.after, after.count == 2, let id = UUID(uuidString: after[1]) {

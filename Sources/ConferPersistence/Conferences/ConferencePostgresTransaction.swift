@@ -102,3 +102,37 @@ extension PostgresTransaction {
         return try Topic(row: rows[0])
     }
 }
+
+extension PostgresTransaction {
+    func updateTopic(_ t: Topic) async throws -> Topic {
+        let rows = try await rows(
+            """
+            UPDATE topics SET kind = \(t.kind.rawValue), texts = \(JSONColumn.encode(t.texts))::jsonb, updated_at = \(t.updatedAt),
+                version = version + 1
+            WHERE id = \(t.id) AND conference_id = \(t.conferenceId)
+            RETURNING \(unescaped: Topic.columns)
+            """)
+        return try Topic(row: rows[0])
+    }
+
+    func topicUsage(_ id: UUID) async throws -> (proposals: Int, sessions: Int) {
+        let rows = try await rows(
+            """
+            SELECT (SELECT count(*)::int FROM submissions WHERE topic_id = \(id)) AS proposals,
+                   (SELECT count(*)::int FROM program_sessions WHERE topic_id = \(id)) AS sessions
+            """)
+        return (try rows[0].column("proposals", as: Int.self), try rows[0].column("sessions", as: Int.self))
+    }
+
+    func removeDeclaredTopic(_ id: UUID, conferenceId: UUID) async throws {
+        try await rows(
+            """
+            UPDATE members SET topic_ids = array_remove(topic_ids, \(id)), version = version + 1
+            WHERE conference_id = \(conferenceId) AND \(id) = ANY (topic_ids)
+            """)
+    }
+
+    func deleteTopic(_ id: UUID, conferenceId: UUID) async throws {
+        try await rows("DELETE FROM topics WHERE id = \(id) AND conference_id = \(conferenceId)")
+    }
+}

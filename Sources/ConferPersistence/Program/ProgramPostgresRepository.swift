@@ -34,14 +34,18 @@ public struct ProgramPostgresRepository: ProgramRepository {
 
     /// The rooms of a conference by name, through any executor (the pool, or a transaction's connection).
     static func rooms(conferenceId: UUID, _ query: (PostgresQuery) async throws -> [PostgresRow]) async throws -> [Room] {
-        try await query("SELECT id, conference_id, name, capacity, created_at FROM rooms WHERE conference_id = \(conferenceId) ORDER BY name")
-            .map { row in
-                let r = row.makeRandomAccess()
-                return Room(
-                    id: try r["id"].decode(UUID.self), conferenceId: try r["conference_id"].decode(UUID.self),
-                    name: try r["name"].decode(String.self), capacity: try r["capacity"].decode(Int.self),
-                    createdAt: try r["created_at"].decode(Date.self))
-            }
+        try await query("SELECT \(unescaped: roomColumns) FROM rooms WHERE conference_id = \(conferenceId) ORDER BY name")
+            .map(room)
+    }
+
+    static let roomColumns = "id, conference_id, name, capacity, created_at, version"
+
+    static func room(_ row: PostgresRow) throws -> Room {
+        let r = row.makeRandomAccess()
+        return Room(
+            id: try r["id"].decode(UUID.self), conferenceId: try r["conference_id"].decode(UUID.self),
+            name: try r["name"].decode(String.self), capacity: try r["capacity"].decode(Int.self),
+            createdAt: try r["created_at"].decode(Date.self), version: try r["version"].decode(Int.self))
     }
 
     public func sessions(conferenceId: UUID) async throws -> [ProgramSession] {

@@ -89,3 +89,26 @@ extension PostgresTransaction {
             """)
     }
 }
+
+extension PostgresTransaction {
+    func room(_ id: UUID, conferenceId: UUID, lock: RowLock) async throws -> Room? {
+        try await rows(
+            """
+            SELECT \(unescaped: ProgramPostgresRepository.roomColumns) FROM rooms
+            WHERE id = \(id) AND conference_id = \(conferenceId) \(unescaped: lock.sql)
+            """).first.map(ProgramPostgresRepository.room)
+    }
+
+    func updateRoom(_ room: Room) async throws -> Room {
+        try await rows(
+            """
+            UPDATE rooms SET name = \(room.name), capacity = \(room.capacity), version = version + 1
+            WHERE id = \(room.id) AND conference_id = \(room.conferenceId)
+            RETURNING \(unescaped: ProgramPostgresRepository.roomColumns)
+            """).map(ProgramPostgresRepository.room)[0]
+    }
+
+    func deleteRoom(_ id: UUID, conferenceId: UUID) async throws {
+        try await rows("DELETE FROM rooms WHERE id = \(id) AND conference_id = \(conferenceId)")
+    }
+}

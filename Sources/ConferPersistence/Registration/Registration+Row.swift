@@ -67,7 +67,7 @@ extension Registration {
 extension Voucher {
     static let columns = """
         id, conference_id, code, category_ids, discount_percent, discount_amount, discount_currency, max_uses, uses,
-        valid_until, created_at
+        valid_until, created_at, version
         """
 
     init(row: PostgresRow) throws {
@@ -81,5 +81,6 @@ extension Voucher {
             discountAmount: amount.map { Money(amount: $0, currency: currency ?? "") },
             maxUses: try r["max_uses"].decode(Int.self), uses: try r["uses"].decode(Int.self),
             validUntil: try r["valid_until"].decode(Date?.self), createdAt: try r["created_at"].decode(Date.self))
+        version = try r["version"].decode(Int.self)
     }
 }

@@ -80,6 +80,25 @@ public struct RegistrationPostgresRepository: RegistrationRepository {
             .map(Voucher.init(row:))
     }
 
+    public func mine(accountId: UUID, page: PageRequest) async throws -> Page<Registration> {
+        let after = page.after.flatMap { $0.count == 2 ? $0 : nil }
+        let afterId = after.flatMap { UUID(uuidString: $0[1]) }
+        let rows = try await db.query(
+            """
+            SELECT \(unescaped: Registration.columns) FROM registrations g
+            WHERE g.account_id = \(accountId)
+              AND (\(afterId)::uuid IS NULL OR (g.created_at, g.id) > (\(after?[0])::timestamptz, \(afterId)::uuid))
+            ORDER BY g.created_at, g.id LIMIT \(page.limit + 1)
+            """)
+        let keyed = try rows.map { (try Registration(row: $0), try $0.column("created_key", as: String.self)) }
+        return Page(fetched: keyed, limit: page.limit) { [$0.1, $0.0.id.uuidString] }.map(\.0)
+    }
+
+    public func voucher(conferenceId: UUID, id: UUID) async throws -> Voucher? {
+        try await db.query("SELECT \(unescaped: Voucher.columns) FROM vouchers WHERE conference_id = \(conferenceId) AND id = \(id)")
+            .first.map(Voucher.init(row:))
+    }
+
     public func voucher(conferenceId: UUID, code: String) async throws -> Voucher? {
         try await db.query(
             "SELECT \(unescaped: Voucher.columns) FROM vouchers WHERE conference_id = \(conferenceId) AND upper(code) = upper(\(code))")

@@ -117,3 +117,50 @@ extension PostgresTransaction {
         return try Registration(row: rows[0])
     }
 }
+
+extension PostgresTransaction {
+    func updateCategory(_ c: RegistrationCategory) async throws -> RegistrationCategory {
+        try await rows(
+            """
+            UPDATE registration_categories SET texts = \(JSONColumn.encode(c.texts))::jsonb, price_amount = \(c.price.amount),
+                price_currency = \(c.price.currency), capacity = \(c.capacity), updated_at = \(c.updatedAt), version = version + 1
+            WHERE id = \(c.id) AND conference_id = \(c.conferenceId)
+            """)
+        let rows = try await rows(
+            "SELECT \(unescaped: RegistrationCategory.columns) FROM registration_categories c WHERE c.id = \(c.id)")
+        return try RegistrationCategory(row: rows[0])
+    }
+
+    func categoryUsage(_ id: UUID) async throws -> (registrations: Int, vouchers: Int) {
+        let rows = try await rows(
+            """
+            SELECT (SELECT count(*)::int FROM registrations WHERE category_id = \(id)) AS registrations,
+                   (SELECT count(*)::int FROM vouchers WHERE \(id) = ANY (category_ids)) AS vouchers
+            """)
+        return (try rows[0].column("registrations", as: Int.self), try rows[0].column("vouchers", as: Int.self))
+    }
+
+    func deleteCategory(_ id: UUID, conferenceId: UUID) async throws {
+        try await rows("DELETE FROM registration_categories WHERE id = \(id) AND conference_id = \(conferenceId)")
+    }
+
+    func voucher(_ id: UUID, conferenceId: UUID, lock: RowLock) async throws -> Voucher? {
+        try await rows(
+            "SELECT \(unescaped: Voucher.columns) FROM vouchers WHERE id = \(id) AND conference_id = \(conferenceId) \(unescaped: lock.sql)")
+            .first.map(Voucher.init(row:))
+    }
+
+    func updateVoucher(_ v: Voucher) async throws -> Voucher {
+        try await rows(
+            """
+            UPDATE vouchers SET category_ids = \(v.categoryIds), max_uses = \(v.maxUses), valid_until = \(v.validUntil),
+                version = version + 1
+            WHERE id = \(v.id) AND conference_id = \(v.conferenceId)
+            RETURNING \(unescaped: Voucher.columns)
+            """).map(Voucher.init(row:))[0]
+    }
+
+    func deleteVoucher(_ id: UUID, conferenceId: UUID) async throws {
+        try await rows("DELETE FROM vouchers WHERE id = \(id) AND conference_id = \(conferenceId)")
+    }
+}

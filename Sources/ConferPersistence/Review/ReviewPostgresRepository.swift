@@ -75,6 +75,20 @@ public struct ReviewPostgresRepository: ReviewRepository {
         return Page(fetched: keyed, limit: page.limit) { [$0.1, $0.0.id.uuidString] }.map(\.0)
     }
 
+    public func assignments(reviewerId: UUID, page: PageRequest) async throws -> Page<Assignment> {
+        let after = page.after.flatMap { $0.count == 2 ? $0 : nil }
+        let afterId = after.flatMap { UUID(uuidString: $0[1]) }
+        let rows = try await db.query(
+            """
+            SELECT \(unescaped: Assignment.columns) FROM assignments a
+            WHERE a.reviewer_id = \(reviewerId)
+              AND (\(afterId)::uuid IS NULL OR (a.created_at, a.id) > (\(after?[0])::timestamptz, \(afterId)::uuid))
+            ORDER BY a.created_at, a.id LIMIT \(page.limit + 1)
+            """)
+        let keyed = try rows.map { (try Assignment(row: $0), try $0.column("created_key", as: String.self)) }
+        return Page(fetched: keyed, limit: page.limit) { [$0.1, $0.0.id.uuidString] }.map(\.0)
+    }
+
     public func reviews(submissionId: UUID) async throws -> [Review] {
         try await db.query(
             "SELECT \(unescaped: Review.columns) FROM reviews r WHERE r.submission_id = \(submissionId) ORDER BY r.created_at, r.id")

@@ -46,6 +46,21 @@ public struct SubmissionPostgresRepository: SubmissionRepository {
         try await withAuthors(try await select(conferenceId: conferenceId, query: query, after: nil, limit: nil))
     }
 
+    public func mine(accountId: UUID, email: String, page: PageRequest) async throws -> Page<Submission> {
+        let after = page.after.flatMap { $0.count == 2 ? $0 : nil }
+        let afterId = after.flatMap { UUID(uuidString: $0[1]) }
+        let rows = try await db.query(
+            """
+            SELECT \(unescaped: Submission.columns) FROM submissions s
+            WHERE (s.owner_id = \(accountId) OR EXISTS (
+                    SELECT 1 FROM submission_authors sa WHERE sa.submission_id = s.id AND lower(sa.email) = lower(\(email))))
+              AND (\(afterId)::uuid IS NULL OR (s.created_at, s.id) > (\(after?[0])::timestamptz, \(afterId)::uuid))
+            ORDER BY s.created_at, s.id LIMIT \(page.limit + 1)
+            """)
+        let keyed = Array(zip(try await withAuthors(rows), try rows.map { try $0.column("created_key", as: String.self) }))
+        return Page(fetched: keyed, limit: page.limit) { [$0.1, $0.0.id.uuidString] }.map(\.0)
+    }
+
     public func history(submissionId: UUID, page: PageRequest) async throws -> Page<HistoryEntry> {
         let after = page.after?.first.flatMap { Int64($0) } ?? 0
         let rows = try await db.query(

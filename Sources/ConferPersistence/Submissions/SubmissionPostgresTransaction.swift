@@ -104,3 +104,10 @@ extension PostgresTransaction {
             """)
     }
 }
+
+extension PostgresTransaction {
+    func deleteSubmission(_ id: UUID) async throws {
+        // Its authors and history go with it (ON DELETE CASCADE); a draft has no reviews, talk or mail.
+        try await rows("DELETE FROM submissions WHERE id = \(id)")
+    }
+}

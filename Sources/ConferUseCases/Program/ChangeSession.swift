@@ -15,7 +15,7 @@ public struct ChangeSession: Sendable {
             try await ProgramSteps.lock(conference, tx)
             let current = try await ProgramSteps.session(id, in: conference, tx)
             try ETag.check(ifMatch: ifMatch, version: current.version)
-            let saved = try await ProgramSteps.save(ProgramRules.apply(patch, to: current, now: now), isNew: false, in: conference, tx)
+            let saved = try await ProgramSteps.save(try ProgramRules.apply(patch, to: current, now: now), isNew: false, in: conference, tx)
             let talks = try await tx.scheduledTalks(conferenceId: conference.id).filter { $0.talk.sessionId == saved.id }
             return (saved, talks)
         }

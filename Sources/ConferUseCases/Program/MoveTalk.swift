@@ -16,7 +16,7 @@ public struct MoveTalk: Sendable {
             guard let current = scheduled.first(where: { $0.talk.id == talkId && $0.talk.sessionId == sessionId }) else {
                 throw DomainError.notFound("There is no talk \(talkId.uuidString.lowercased()) in this session.")
             }
-            let moved = ProgramRules.apply(move, to: current.talk)
+            let moved = try ProgramRules.apply(move, to: current.talk)
             guard let session = try await tx.sessions(conferenceId: conference.id).first(where: { $0.id == moved.sessionId }) else {
                 throw DomainError.invalid("sessionId", "is not a session of this conference")
             }

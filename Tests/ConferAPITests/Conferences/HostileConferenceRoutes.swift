@@ -81,5 +81,19 @@ extension HostileWriteRoute {
                 HostileField("translations.en.description", .text(nonBlank: false)),
             ],
             controlStatus: 201),
+        HostileWriteRoute(
+            operationId: "updateTopic", method: .patch, template: "\(conferences)/topics/{topicId}", caller: .organizer,
+            parameters: { f in ["slug": f.slug, "topicId": f.topicId] },
+            body: { _ in ["title": "Pair-aidance", "description": "Les savoirs expérientiels.", "kind": "topic",
+                          "translations": ["en": ["title": "Peer support", "description": "Lived experience."]]] },
+            fields: [
+                HostileField("title", .text(nonBlank: true)), HostileField("description", .text(nonBlank: false)),
+                HostileField("kind", .enumeration), HostileField("translations", .object), HostileField("translations.en", .object),
+                HostileField("translations.en.title", .text(nonBlank: true)), HostileField("translations.en.description", .text(nonBlank: false)),
+            ],
+            ifMatch: true, controlStatus: 200),
+        HostileWriteRoute(
+            operationId: "deleteTopic", method: .delete, template: "\(conferences)/topics/{topicId}", caller: .organizer,
+            parameters: { f in ["slug": f.slug, "topicId": f.spareTopicId] }, controlStatus: 204),
     ]
 }

@@ -69,5 +69,14 @@ extension HostileWriteRoute {
             operationId: "scheduleProgram", method: .post, template: "\(conferences)/program/schedule", caller: .organizer, parameters: slug,
             body: { _ in ["talkMinutes": 20, "strategy": "topic-grouped"] }, bodyRequired: false,
             fields: [HostileField("talkMinutes", .integer), HostileField("strategy", .enumeration)], controlStatus: 200),
+        HostileWriteRoute(
+            operationId: "updateRoom", method: .patch, template: "\(conferences)/rooms/{roomId}", caller: .organizer,
+            parameters: { f in ["slug": f.slug, "roomId": f.roomId] },
+            body: { _ in ["name": "Grand amphithéâtre", "capacity": 320] },
+            fields: [HostileField("name", .text(nonBlank: true)), HostileField("capacity", .integer)],
+            ifMatch: true, controlStatus: 200),
+        HostileWriteRoute(
+            operationId: "deleteRoom", method: .delete, template: "\(conferences)/rooms/{roomId}", caller: .organizer,
+            parameters: { f in ["slug": f.slug, "roomId": f.spareRoomId] }, controlStatus: 204),
     ]
 }

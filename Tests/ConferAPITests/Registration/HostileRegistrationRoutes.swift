@@ -64,5 +64,31 @@ extension HostileWriteRoute {
                 HostileField("discountAmount.currency", .string, required: true),
             ],
             controlStatus: 201),
+        HostileWriteRoute(
+            operationId: "updateRegistrationCategory", method: .patch, template: "\(conferences)/registration-categories/{categoryId}",
+            caller: .organizer, parameters: { f in ["slug": f.slug, "categoryId": f.categoryId] },
+            body: { _ in ["name": "Étudiant·e", "description": "Sur justificatif.", "price": ["amount": 4000, "currency": "EUR"],
+                          "capacity": 200] },
+            fields: [
+                HostileField("name", .text(nonBlank: true)), HostileField("description", .text(nonBlank: false)),
+                HostileField("price", .object), HostileField("price.amount", .integer, required: true),
+                HostileField("price.currency", .string, required: true), HostileField("capacity", .integer),
+            ],
+            ifMatch: true, controlStatus: 200),
+        HostileWriteRoute(
+            operationId: "deleteRegistrationCategory", method: .delete, template: "\(conferences)/registration-categories/{categoryId}",
+            caller: .organizer, parameters: { f in ["slug": f.slug, "categoryId": f.spareCategoryId] }, controlStatus: 204),
+        HostileWriteRoute(
+            operationId: "updateVoucher", method: .patch, template: "\(conferences)/vouchers/{voucherId}", caller: .organizer,
+            parameters: { f in ["slug": f.slug, "voucherId": f.voucherId] },
+            body: { f in ["maxUses": 9, "validUntil": "2099-01-01T00:00:00Z", "categoryIds": [.string(f.categoryId)]] },
+            fields: [
+                HostileField("maxUses", .integer), HostileField("validUntil", .instant(valid: [.farPast, .farFuture])),
+                HostileField("categoryIds", .array(emptyIsValid: true)), HostileField("categoryIds.0", .uuid),
+            ],
+            ifMatch: true, controlStatus: 200),
+        HostileWriteRoute(
+            operationId: "deleteVoucher", method: .delete, template: "\(conferences)/vouchers/{voucherId}", caller: .organizer,
+            parameters: { f in ["slug": f.slug, "voucherId": f.voucherId] }, controlStatus: 204),
     ]
 }

@@ -13,6 +13,7 @@ import Foundation
 ///   Version 1 of the program is published.
 /// - `{G}`: `author`'s registration (not in the `.unregistered` variant), in category `{K}`.
 /// - `{W}`: a webhook with delivery `{delivery}`; `{topic}`: a topic; `spareB`: a reviewer assigned to nothing.
+/// - `{topic2}`, `{room2}`, `{K2}`: a work area, a room and a category nothing uses; `{V}`: a voucher nobody used.
 ///
 /// Conference `{otherSlug}` ("matrix-other") is organized by `otherOrganizer` (and the setup admin).
 /// `admin` is a platform administrator who is a member of neither conference.
@@ -125,6 +126,7 @@ struct AuthorizationFixture: Sendable {
 
         let topic = try expect(201, try await app.post("\(base)/topics", token: setup.token, json: ["kind": "topic", "title": "Pair-aidance"]))
         let topicId = topic.json["id"].string!
+        let spareTopic = try expect(201, try await app.post("\(base)/topics", token: setup.token, json: ["kind": "area", "title": "Sans usage"]))
         // Created before any proposal is submitted, so that submitting P leaves a delivery in its log.
         let webhook = try expect(201, try await app.post("\(base)/webhooks", token: setup.token, json: [
             "url": "http://127.0.0.1:9/matrix", "events": ["submission.submitted"], "description": "Matrix",
@@ -180,6 +182,7 @@ struct AuthorizationFixture: Sendable {
         // The program: a room, a session with A1's talk, version 1 published.
         let room = try expect(201, try await app.post("\(base)/rooms", token: setup.token, json: ["name": "Amphi B", "capacity": 80]))
         let roomId = room.json["id"].string!
+        let spareRoom = try expect(201, try await app.post("\(base)/rooms", token: setup.token, json: ["name": "Salle vide", "capacity": 20]))
         let session = try expect(201, try await app.post("\(base)/sessions", token: setup.token, json: [
             "title": "Pair-aidance", "roomId": .string(roomId), "kind": "parallel",
             "startsAt": "2019-11-14T09:00:00+01:00", "endsAt": "2019-11-14T10:30:00+01:00",
@@ -195,6 +198,12 @@ struct AuthorizationFixture: Sendable {
             "name": "Plein tarif", "price": ["amount": 12000, "currency": "EUR"],
         ]))
         let categoryId = category.json["id"].string!
+        let spareCategory = try expect(201, try await app.post("\(base)/registration-categories", token: setup.token, json: [
+            "name": "Tarif solidaire", "price": ["amount": 0, "currency": "EUR"],
+        ]))
+        let voucher = try expect(201, try await app.post("\(base)/vouchers", token: setup.token, json: [
+            "code": "MATRIX-V", "discountPercent": 20, "maxUses": 5,
+        ]))
         if variant != .unregistered {
             let registration = try expect(201, try await app.post("\(base)/registrations", token: author.token, json: ["categoryId": .string(categoryId)]))
             ids["G"] = registration.json["id"].string!
@@ -206,6 +215,8 @@ struct AuthorizationFixture: Sendable {
         ids.merge([
             "slug": slug, "otherSlug": otherSlug, "P": pId, "D": d.json["id"].string!, "A1": accepted[0], "A2": accepted[1],
             "topic": topicId, "K": categoryId, "room": roomId, "S": sessionId, "T": talk.json["id"].string!,
+            "topic2": spareTopic.json["id"].string!, "room2": spareRoom.json["id"].string!, "K2": spareCategory.json["id"].string!,
+            "V": voucher.json["id"].string!,
             "W": webhookId, "delivery": deliveryId,
             "author": author.id, "reviewer": reviewer.id, "stranger": users[.stranger]!.id, "strangerEmail": users[.stranger]!.email,
             "spareA": spareA.id, "spareB": spareB.id,

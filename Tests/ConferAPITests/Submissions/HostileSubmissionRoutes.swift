@@ -51,5 +51,8 @@ extension HostileWriteRoute {
         HostileWriteRoute(
             operationId: "withdrawSubmission", method: .post, template: "\(submission)/withdraw", caller: .author,
             parameters: { f in ["slug": f.slug, "submissionId": f.submittedId] }, controlStatus: 200),
+        HostileWriteRoute(
+            operationId: "deleteSubmission", method: .delete, template: submission, caller: .author,
+            parameters: { f in ["slug": f.slug, "submissionId": f.draftId] }, controlStatus: 204),
     ]
 }

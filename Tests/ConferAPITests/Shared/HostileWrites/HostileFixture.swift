@@ -32,6 +32,12 @@ struct HostileFixture: Sendable {
     var talkId: String
     var webhookId: String
     var deliveryId: String
+    /// Used by nothing, so that deleting them succeeds.
+    var spareTopicId: String
+    var spareRoomId: String
+    var spareCategoryId: String
+    /// Never used, so that deleting it succeeds.
+    var voucherId: String
 
     var base: String { "/v1/conferences/\(slug)" }
 
@@ -105,7 +111,12 @@ struct HostileFixture: Sendable {
         let attendee = try await app.signUp("Personne Inscrite")
         let registrationId = try id(try await app.post("\(base)/registrations", token: attendee.token, json: ["categoryId": .string(categoryId)]))
         let voucherCode = "HOSTILE10"
-        _ = try id(try await app.post("\(base)/vouchers", token: token, json: ["code": .string(voucherCode), "discountPercent": 10, "maxUses": 5]))
+        let voucherId = try id(try await app.post("\(base)/vouchers", token: token, json: ["code": .string(voucherCode), "discountPercent": 10, "maxUses": 5]))
+        let spareTopicId = try id(try await app.post("\(base)/topics", token: token, json: ["kind": "area", "title": "Sans usage"]))
+        let spareRoomId = try id(try await app.post("\(base)/rooms", token: token, json: ["name": "Salle vide", "capacity": 20]))
+        let spareCategoryId = try id(try await app.post("\(base)/registration-categories", token: token, json: [
+            "name": "Tarif solidaire", "price": ["amount": 0, "currency": "EUR"],
+        ]))
         let newcomer = try await app.signUp("Nouvelle Venue")
 
         let log = try await app.get("\(base)/webhooks/\(webhookId)/deliveries", token: token)
@@ -116,6 +127,7 @@ struct HostileFixture: Sendable {
             attendee: attendee, newcomer: newcomer, slug: slug, topicId: topicId, draftId: draftId, submittedId: submittedId,
             reviewId: reviewId, scheduledId: scheduledId, unscheduledId: unscheduledId, categoryId: categoryId,
             registrationId: registrationId, voucherCode: voucherCode, roomId: roomId, sessionId: sessionId, talkId: talkId,
-            webhookId: webhookId, deliveryId: deliveryId)
+            webhookId: webhookId, deliveryId: deliveryId, spareTopicId: spareTopicId, spareRoomId: spareRoomId,
+            spareCategoryId: spareCategoryId, voucherId: voucherId)
     }
 }

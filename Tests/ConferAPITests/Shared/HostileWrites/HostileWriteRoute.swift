@@ -147,7 +147,8 @@ struct HostileWriteRoute: Sendable, CustomTestStringConvertible {
                 ? [("unknown", "no-such-conference"), ("SQL", "%27%3B%20DROP%20TABLE%20submissions%3B%20--"),
                    ("script", "%3Cscript%3Ealert(1)%3C%2Fscript%3E"), ("NUL", "%00"), ("10000 characters", String(repeating: "a", count: 10_000))]
                 : [("not a UUID", "not-a-uuid"), ("unknown UUID", UUID().uuidString.lowercased()), ("SQL", "%27%20OR%20%271%27%3D%271"),
-                   ("NUL", "%00"), ("UUID and NUL", "\(parameters(f)[name] ?? "")%00"), ("id of another kind", f.topicId)]
+                   ("NUL", "%00"), ("UUID and NUL", "\(parameters(f)[name] ?? "")%00"),
+                   ("id of another kind", parameters(f)[name] == f.topicId ? f.sessionId : f.topicId)]
             for (label, value) in values {
                 add("path \(name): \(label)", path: path(f, replacing: name, with: value), headers: bodyHeaders, body: validBody)
             }
