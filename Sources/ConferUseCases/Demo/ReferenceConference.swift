@@ -61,17 +61,27 @@ public struct ReferenceConference: Decodable, Sendable {
         Bundle.module.url(forResource: "DemoData", withExtension: nil)?.appendingPathComponent("reference-conference.json")
     }
 
+    /// The conference as created, and the ids of its topics (not areas) in the file's order.
+    public struct Seeded: Sendable {
+        public var conference: Conference
+        public var topicIds: [UUID]
+    }
+
     /// Creates the conference through the use cases, as the API would, organised by `organizer` (a platform admin),
-    /// with its work areas and topics. Returns nil when a conference with its slug already exists.
-    public func seed(by organizer: Caller, context: UseCaseContext) async throws -> Conference? {
+    /// with its work areas and topics, in March 2019 when the call opened. Returns nil when a conference with its
+    /// slug already exists.
+    public func seed(by organizer: Caller, context: UseCaseContext) async throws -> Seeded? {
         if try await context.conferences.find(slug: slug) != nil { return nil }
-        let conference = try await CreateConference(context).run(try conferenceInput(), by: organizer)
+        let march = try context.at("2019-03-01T09:00:00+01:00")
+        let conference = try await CreateConference(march).run(try conferenceInput(), by: organizer)
         let access = ConferenceAccess(caller: organizer, roles: [.organizer])
+        var topicIds: [UUID] = []
         for (kind, title, translations) in topicDrafts() {
-            _ = try await CreateTopic(context).run(
+            let topic = try await CreateTopic(march).run(
                 title: title, description: nil, kind: kind, translations: translations, in: conference, by: access)
+            if kind == .topic { topicIds.append(topic.id) }
         }
-        return conference
+        return Seeded(conference: conference, topicIds: topicIds)
     }
 
     /// The create request of the conference: plain texts in its first language, the others as translations.

@@ -4,7 +4,8 @@ import ConferPersistence
 import ConferUseCases
 import Foundation
 
-/// Loads the reference conference (EXPAIRs 2019) with its 4 work areas and 14 topics, in French and English.
+/// Loads the reference conference (EXPAIRs 2019) with its 4 work areas and 14 topics, in French and English, and
+/// (unless `--no-with-activity`) the demo accounts, proposals, reviews, registrations and program of `ReferenceDemo`.
 struct SeedDemo: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "seed-demo",
@@ -15,6 +16,9 @@ struct SeedDemo: AsyncParsableCommand {
 
     @Option(help: "Email of the account that becomes its organizer (default: CONFER_ADMIN_EMAIL).")
     var organizer: String?
+
+    @Flag(inversion: .prefixedNo, help: "Also load its people, proposals, reviews, registrations and program as of September 2019.")
+    var withActivity = true
 
     func run() async throws {
         try await reportingFailures {
@@ -43,9 +47,19 @@ struct SeedDemo: AsyncParsableCommand {
             throw StartupError("no account has the email \(organizerEmail); run create-admin first")
         }
         let caller = Caller(accountId: organizer.id, email: organizer.email, name: organizer.name, isAdmin: organizer.isAdmin)
-        guard let conference = try await reference.seed(by: caller, context: context) else {
+        guard let seeded = try await reference.seed(by: caller, context: context) else {
             return "\(reference.slug) is already loaded"
         }
-        return "loaded \(conference.slug) with \(reference.areas.count) areas and \(reference.topics.count) topics"
+        let loaded = "loaded \(seeded.conference.slug) with \(reference.areas.count) areas and \(reference.topics.count) topics"
+        guard withActivity else { return loaded }
+        let demo: ReferenceDemo
+        do {
+            demo = try ReferenceDemo.bundled()
+        } catch let error as ReferenceConference.Unreadable {
+            throw StartupError(error.description)
+        }
+        let s = try await demo.seed(into: seeded.conference, topicIds: seeded.topicIds, by: caller, context: context)
+        return "\(loaded), \(s.accounts) accounts, \(s.proposals) proposals, \(s.reviews) reviews, "
+            + "\(s.registrations) registrations (\(s.waitlisted) on the waiting list) and \(s.talks) talks in a released program"
     }
 }
