@@ -120,6 +120,8 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ],
+            // Fixtures are read from the checkout by path (#filePath), not bundled.
+            exclude: ["Program/Fixtures"],
             swiftSettings: strict
         ),
     ]

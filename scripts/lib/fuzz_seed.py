@@ -1,4 +1,4 @@
-"""Seeds a running Confer server (with the reference conference loaded) for contract fuzzing.
+"""Seeds a running Confer server (with the demo conference loaded) for contract fuzzing.
 
 Creates, through the API, one of everything a path can name (account, proposal, review, registration, session,
 talk, webhook and delivery, a published program) and writes the schemathesis configuration that pins the path
@@ -61,16 +61,19 @@ call("POST", f"{c}/submissions/{reviewed['id']}/decision", admin, {"decision": "
 draft = proposal("Brouillon à modifier")
 
 room = call("POST", f"{c}/rooms", admin, {"name": "Amphi B", "capacity": 200})
+# After the demo's closing plenary, when nothing else runs.
 session = call("POST", f"{c}/sessions", admin, {
     "title": "Pair-aidance", "roomId": room["id"], "kind": "parallel",
-    "startsAt": "2019-11-14T09:00:00+01:00", "endsAt": "2019-11-14T10:30:00+01:00"})
+    "startsAt": "2019-11-15T16:00:00+01:00", "endsAt": "2019-11-15T17:30:00+01:00"})
 talk = call("POST", f"{c}/sessions/{session['id']}/talks", admin, {
-    "submissionId": reviewed["id"], "startsAt": "2019-11-14T09:00:00+01:00", "durationMinutes": 20})
+    "submissionId": reviewed["id"], "startsAt": "2019-11-15T16:00:00+01:00", "durationMinutes": 20})
 call("POST", f"{c}/program/releases", admin, {"note": "v1"})
 
 category = call("POST", f"{c}/registration-categories", admin,
-                {"name": "Plein tarif", "price": {"amount": 9000, "currency": "EUR"}, "capacity": 100})
+                {"name": "Tarif du fuzzing", "price": {"amount": 9000, "currency": "EUR"}, "capacity": 100})
 registration = call("POST", f"{c}/registrations", admin, {"categoryId": category["id"]})
+voucher = call("POST", f"{c}/vouchers", admin,
+               {"code": "FUZZ2019", "discountPercent": 10, "maxUses": 3, "categoryIds": [category["id"]]})
 
 delivery = call("GET", f"{c}/webhooks/{webhook['id']}/deliveries?limit=1", admin)["items"][0]
 
@@ -85,6 +88,9 @@ headers = {{ Authorization = "Bearer {admin}" }}
 "path.submissionId" = "{draft['id']}"
 "path.reviewId" = "{review['id']}"
 "path.topicId" = "{topic}"
+"path.roomId" = "{room['id']}"
+"path.categoryId" = "{category['id']}"
+"path.voucherId" = "{voucher['id']}"
 "path.sessionId" = "{session['id']}"
 "path.talkId" = "{talk['id']}"
 "path.registrationId" = "{registration['id']}"
