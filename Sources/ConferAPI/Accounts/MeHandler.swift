@@ -15,52 +15,47 @@ extension APIHandler {
         let caller = try await authenticator.requireCaller()
         let page = try PageRequest.parse(limit: input.query.limit, cursor: input.query.cursor)
         let submissions = try await deps.submissions.mine(accountId: caller.accountId, email: caller.email, page: page)
-        let conferences = try await conferencesById(submissions.items.map(\.conferenceId))
         // As their authors see them, whatever else the caller is in those conferences.
         let author = ConferenceAccess(caller: Caller(accountId: caller.accountId, email: caller.email, name: caller.name, isAdmin: false), roles: [])
-        return .ok(.init(body: .json(.init(
-            items: submissions.items.compactMap { submission in
-                guard let conference = conferences[submission.conferenceId],
-                      let viewer = SubmissionAccess.viewer(author, submission: submission)
-                else { return nil }
-                return .init(
-                    conference: .init(conference, language: input.headers.acceptLanguage),
-                    submission: .init(submission, viewer: viewer, conference: conference))
-            },
-            nextCursor: submissions.nextCursor))))
+        let items = try await acrossConferences(submissions, \.conferenceId, input.headers.acceptLanguage) { ref, conference, submission in
+            SubmissionAccess.viewer(author, submission: submission).map {
+                Components.Schemas.MySubmission(conference: ref, submission: .init(submission, viewer: $0, conference: conference))
+            }
+        }
+        return .ok(.init(body: .json(.init(items: items, nextCursor: submissions.nextCursor))))
     }
 
     func listMyRegistrations(_ input: Operations.ListMyRegistrations.Input) async throws -> Operations.ListMyRegistrations.Output {
         let caller = try await authenticator.requireCaller()
         let page = try PageRequest.parse(limit: input.query.limit, cursor: input.query.cursor)
         let registrations = try await deps.registrations.mine(accountId: caller.accountId, page: page)
-        let conferences = try await conferencesById(registrations.items.map(\.conferenceId))
-        return .ok(.init(body: .json(.init(
-            items: registrations.items.compactMap { registration in
-                conferences[registration.conferenceId].map {
-                    .init(conference: .init($0, language: input.headers.acceptLanguage), registration: .init(registration))
-                }
-            },
-            nextCursor: registrations.nextCursor))))
+        let items = try await acrossConferences(registrations, \.conferenceId, input.headers.acceptLanguage) { ref, _, registration in
+            Components.Schemas.MyRegistration(conference: ref, registration: .init(registration))
+        }
+        return .ok(.init(body: .json(.init(items: items, nextCursor: registrations.nextCursor))))
     }
 
     func listMyAssignments(_ input: Operations.ListMyAssignments.Input) async throws -> Operations.ListMyAssignments.Output {
         let caller = try await authenticator.requireCaller()
         let page = try PageRequest.parse(limit: input.query.limit, cursor: input.query.cursor)
         let assignments = try await deps.reviews.assignments(reviewerId: caller.accountId, page: page)
-        let conferences = try await conferencesById(assignments.items.map(\.conferenceId))
-        return .ok(.init(body: .json(.init(
-            items: assignments.items.compactMap { assignment in
-                conferences[assignment.conferenceId].map {
-                    .init(conference: .init($0, language: input.headers.acceptLanguage), assignment: .init(assignment))
-                }
-            },
-            nextCursor: assignments.nextCursor))))
+        let items = try await acrossConferences(assignments, \.conferenceId, input.headers.acceptLanguage) { ref, _, assignment in
+            Components.Schemas.MyAssignment(conference: ref, assignment: .init(assignment))
+        }
+        return .ok(.init(body: .json(.init(items: items, nextCursor: assignments.nextCursor))))
     }
 
-    /// The conferences of a page's items, in one statement.
-    private func conferencesById(_ ids: [UUID]) async throws -> [UUID: Conference] {
-        Dictionary(try await deps.conferences.conferences(ids: Array(Set(ids))).map { ($0.id, $0) }) { first, _ in first }
+    /// The items of a page of the caller's things, each with its conference (read for the whole page in one
+    /// statement) named in the best language for `acceptLanguage`; `make` may leave an item out.
+    private func acrossConferences<Item, Out>(
+        _ page: Page<Item>, _ conferenceId: (Item) -> UUID, _ acceptLanguage: String?,
+        _ make: (Components.Schemas.ConferenceRef, Conference, Item) -> Out?
+    ) async throws -> [Out] {
+        let ids = Array(Set(page.items.map(conferenceId)))
+        let conferences = Dictionary(try await deps.conferences.conferences(ids: ids).map { ($0.id, $0) }) { first, _ in first }
+        return page.items.compactMap { item in
+            conferences[conferenceId(item)].flatMap { make(.init($0, language: acceptLanguage), $0, item) }
+        }
     }
 }
 

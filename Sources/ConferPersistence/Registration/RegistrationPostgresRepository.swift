@@ -33,8 +33,7 @@ public struct RegistrationPostgresRepository: RegistrationRepository {
 
     public func list(conferenceId: UUID, query: RegistrationQuery, page: PageRequest) async throws -> Page<Registration> {
         let rows = try await select(conferenceId: conferenceId, query: query, after: page.after, limit: page.limit + 1)
-        let keyed = try rows.map { (try Registration(row: $0), try $0.column("created_key", as: String.self)) }
-        return Page(fetched: keyed, limit: page.limit) { [$0.1, $0.0.id.uuidString] }.map(\.0)
+        return try KeysetCursor.creationOrderPage(rows, limit: page.limit, item: Registration.init(row:), id: \.id)
     }
 
     public func all(conferenceId: UUID, query: RegistrationQuery) async throws -> [Registration] {
@@ -81,17 +80,15 @@ public struct RegistrationPostgresRepository: RegistrationRepository {
     }
 
     public func mine(accountId: UUID, page: PageRequest) async throws -> Page<Registration> {
-        let after = page.after.flatMap { $0.count == 2 ? $0 : nil }
-        let afterId = after.flatMap { UUID(uuidString: $0[1]) }
+        let after = KeysetCursor(page)
         let rows = try await db.query(
             """
             SELECT \(unescaped: Registration.columns) FROM registrations g
             WHERE g.account_id = \(accountId)
-              AND (\(afterId)::uuid IS NULL OR (g.created_at, g.id) > (\(after?[0])::timestamptz, \(afterId)::uuid))
+              AND (\(after.id)::uuid IS NULL OR (g.created_at, g.id) > (\(after.key)::timestamptz, \(after.id)::uuid))
             ORDER BY g.created_at, g.id LIMIT \(page.limit + 1)
             """)
-        let keyed = try rows.map { (try Registration(row: $0), try $0.column("created_key", as: String.self)) }
-        return Page(fetched: keyed, limit: page.limit) { [$0.1, $0.0.id.uuidString] }.map(\.0)
+        return try KeysetCursor.creationOrderPage(rows, limit: page.limit, item: Registration.init(row:), id: \.id)
     }
 
     public func voucher(conferenceId: UUID, id: UUID) async throws -> Voucher? {
@@ -106,8 +103,7 @@ public struct RegistrationPostgresRepository: RegistrationRepository {
     }
 
     private func select(conferenceId: UUID, query: RegistrationQuery, after: [String]?, limit: Int?) async throws -> [PostgresRow] {
-        let afterKey = after.flatMap { $0.count == 2 ? $0[0] : nil }
-        let afterId = after.flatMap { $0.count == 2 ? UUID(uuidString: $0[1]) : nil }
+        let after = KeysetCursor(after)
         let text = query.text?.trimmingCharacters(in: .whitespacesAndNewlines).nilIfEmpty
         let pattern = text.map { "%" + $0.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_") + "%" }
         return try await db.query(
@@ -119,7 +115,7 @@ public struct RegistrationPostgresRepository: RegistrationRepository {
               AND (\(query.categoryId)::uuid IS NULL OR g.category_id = \(query.categoryId)::uuid)
               AND (\(query.paymentStatus?.rawValue)::text IS NULL OR g.payment_status = \(query.paymentStatus?.rawValue)::text)
               AND (\(pattern)::text IS NULL OR g.name ILIKE \(pattern)::text OR g.email ILIKE \(pattern)::text)
-              AND (\(afterId)::uuid IS NULL OR (g.created_at, g.id) > (\(afterKey)::timestamptz, \(afterId)::uuid))
+              AND (\(after.id)::uuid IS NULL OR (g.created_at, g.id) > (\(after.key)::timestamptz, \(after.id)::uuid))
             ORDER BY g.created_at, g.id LIMIT \(limit)
             """)
     }

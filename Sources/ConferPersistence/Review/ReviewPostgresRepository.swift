@@ -62,31 +62,27 @@ public struct ReviewPostgresRepository: ReviewRepository {
     }
 
     public func assignments(conferenceId: UUID, reviewerId: UUID?, page: PageRequest) async throws -> Page<Assignment> {
-        let after = page.after.flatMap { $0.count == 2 ? $0 : nil }
-        let afterId = after.flatMap { UUID(uuidString: $0[1]) }
+        let after = KeysetCursor(page)
         let rows = try await db.query(
             """
             SELECT \(unescaped: Assignment.columns) FROM assignments a
             WHERE a.conference_id = \(conferenceId) AND (\(reviewerId)::uuid IS NULL OR a.reviewer_id = \(reviewerId)::uuid)
-              AND (\(afterId)::uuid IS NULL OR (a.created_at, a.id) > (\(after?[0])::timestamptz, \(afterId)::uuid))
+              AND (\(after.id)::uuid IS NULL OR (a.created_at, a.id) > (\(after.key)::timestamptz, \(after.id)::uuid))
             ORDER BY a.created_at, a.id LIMIT \(page.limit + 1)
             """)
-        let keyed = try rows.map { (try Assignment(row: $0), try $0.column("created_key", as: String.self)) }
-        return Page(fetched: keyed, limit: page.limit) { [$0.1, $0.0.id.uuidString] }.map(\.0)
+        return try KeysetCursor.creationOrderPage(rows, limit: page.limit, item: Assignment.init(row:), id: \.id)
     }
 
     public func assignments(reviewerId: UUID, page: PageRequest) async throws -> Page<Assignment> {
-        let after = page.after.flatMap { $0.count == 2 ? $0 : nil }
-        let afterId = after.flatMap { UUID(uuidString: $0[1]) }
+        let after = KeysetCursor(page)
         let rows = try await db.query(
             """
             SELECT \(unescaped: Assignment.columns) FROM assignments a
             WHERE a.reviewer_id = \(reviewerId)
-              AND (\(afterId)::uuid IS NULL OR (a.created_at, a.id) > (\(after?[0])::timestamptz, \(afterId)::uuid))
+              AND (\(after.id)::uuid IS NULL OR (a.created_at, a.id) > (\(after.key)::timestamptz, \(after.id)::uuid))
             ORDER BY a.created_at, a.id LIMIT \(page.limit + 1)
             """)
-        let keyed = try rows.map { (try Assignment(row: $0), try $0.column("created_key", as: String.self)) }
-        return Page(fetched: keyed, limit: page.limit) { [$0.1, $0.0.id.uuidString] }.map(\.0)
+        return try KeysetCursor.creationOrderPage(rows, limit: page.limit, item: Assignment.init(row:), id: \.id)
     }
 
     public func reviews(submissionId: UUID) async throws -> [Review] {
@@ -112,16 +108,14 @@ public struct ReviewPostgresRepository: ReviewRepository {
     }
 
     public func outbox(conferenceId: UUID, status: OutboxMessage.Status?, page: PageRequest) async throws -> Page<OutboxMessage> {
-        let after = page.after.flatMap { $0.count == 2 ? $0 : nil }
-        let afterId = after.flatMap { UUID(uuidString: $0[1]) }
+        let after = KeysetCursor(page)
         let rows = try await db.query(
             """
             SELECT \(unescaped: OutboxMessage.columns) FROM outbox_messages
             WHERE conference_id = \(conferenceId) AND (\(status?.rawValue)::text IS NULL OR status = \(status?.rawValue)::text)
-              AND (\(afterId)::uuid IS NULL OR (created_at, id) > (\(after?[0])::timestamptz, \(afterId)::uuid))
+              AND (\(after.id)::uuid IS NULL OR (created_at, id) > (\(after.key)::timestamptz, \(after.id)::uuid))
             ORDER BY created_at, id LIMIT \(page.limit + 1)
             """)
-        let keyed = try rows.map { (try OutboxMessage(row: $0), try $0.column("created_key", as: String.self)) }
-        return Page(fetched: keyed, limit: page.limit) { [$0.1, $0.0.id.uuidString] }.map(\.0)
+        return try KeysetCursor.creationOrderPage(rows, limit: page.limit, item: OutboxMessage.init(row:), id: \.id)
     }
 }

@@ -47,14 +47,13 @@ public struct SubmissionPostgresRepository: SubmissionRepository {
     }
 
     public func mine(accountId: UUID, email: String, page: PageRequest) async throws -> Page<Submission> {
-        let after = page.after.flatMap { $0.count == 2 ? $0 : nil }
-        let afterId = after.flatMap { UUID(uuidString: $0[1]) }
+        let after = KeysetCursor(page)
         let rows = try await db.query(
             """
             SELECT \(unescaped: Submission.columns) FROM submissions s
             WHERE (s.owner_id = \(accountId) OR EXISTS (
                     SELECT 1 FROM submission_authors sa WHERE sa.submission_id = s.id AND lower(sa.email) = lower(\(email))))
-              AND (\(afterId)::uuid IS NULL OR (s.created_at, s.id) > (\(after?[0])::timestamptz, \(afterId)::uuid))
+              AND (\(after.id)::uuid IS NULL OR (s.created_at, s.id) > (\(after.key)::timestamptz, \(after.id)::uuid))
             ORDER BY s.created_at, s.id LIMIT \(page.limit + 1)
             """)
         let keyed = Array(zip(try await withAuthors(rows), try rows.map { try $0.column("created_key", as: String.self) }))
@@ -136,8 +135,7 @@ public struct SubmissionPostgresRepository: SubmissionRepository {
         }
         // Authors learn a decision only when notified: a status filter matches the stored states that show as it.
         let states = query.storedStates
-        let afterKey = after.flatMap { $0.count == 2 ? $0[0] : nil }
-        let afterId = after.flatMap { $0.count == 2 ? UUID(uuidString: $0[1]) : nil }
+        let after = KeysetCursor(after)
         let text = query.text?.trimmingCharacters(in: .whitespacesAndNewlines).nilIfEmpty
         return try await db.query(
             """
@@ -160,8 +158,8 @@ public struct SubmissionPostgresRepository: SubmissionRepository {
                      WHERE d.id = \(query.duplicateOf)::uuid AND d.conference_id = \(conferenceId))) >= \(NearDuplicates.threshold)))
               AND (\(text)::text IS NULL OR s.search @@ (websearch_to_tsquery('french', \(text)::text)
                                                         || websearch_to_tsquery('english', \(text)::text)))
-              AND (\(afterId)::uuid IS NULL
-                   OR (\(unescaped: keyColumn), s.id) \(unescaped: comparison) (\(afterKey)::\(unescaped: keyType), \(afterId)::uuid))
+              AND (\(after.id)::uuid IS NULL
+                   OR (\(unescaped: keyColumn), s.id) \(unescaped: comparison) (\(after.key)::\(unescaped: keyType), \(after.id)::uuid))
             ORDER BY \(unescaped: order)
             LIMIT \(limit)
             """)
