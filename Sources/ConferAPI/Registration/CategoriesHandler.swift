@@ -13,16 +13,8 @@ extension APIHandler {
     func createRegistrationCategory(_ input: Operations.CreateRegistrationCategory.Input) async throws -> Operations.CreateRegistrationCategory.Output {
         let (conference, access) = try await conferenceAndAccess(input.path.slug)
         guard case .json(let body) = input.body else { throw DomainError.invalid("body", "must be JSON") }
-        let translations = body.translations.map { value in
-            Translations(value.additionalProperties.mapValues { texts in
-                var fields: [String: String] = [:]
-                fields["name"] = texts.name
-                fields["description"] = texts.description
-                return fields
-            })
-        }
         let category = try await CreateRegistrationCategory(context).run(
-            CategoryInput(name: body.name, description: body.description, translations: translations, price: body.price.domain,
+            CategoryInput(name: body.name, description: body.description, translations: body.translations?.domain, price: body.price.domain,
                           capacity: body.capacity),
             in: conference, by: access)
         let language = LanguageNegotiation.best(for: input.headers.acceptLanguage, among: conference.languages)
@@ -63,17 +55,9 @@ extension APIHandler {
         guard case .applicationMergePatchJson(let body) = input.body else { throw DomainError.invalid("body", "must be JSON") }
         let (conference, access) = try await conferenceAndAccess(input.path.slug)
         let nulls = MergePatchBody.nulls
-        let given = body.translations.map { value in
-            value.additionalProperties.mapValues { texts in
-                var fields: [String: String] = [:]
-                fields["name"] = texts.name
-                fields["description"] = texts.description
-                return fields
-            }
-        }
         let patch = CategoryPatch(
             name: body.name, description: body.description ?? nil,
-            translations: MergePatchBody.translations(given, fields: ["name", "description"], nulls: nulls),
+            translations: MergePatchBody.translations(body.translations?.domain.byLanguage, fields: ["name", "description"], nulls: nulls),
             price: body.price?.domain, capacity: body.capacity ?? nil, cleared: nulls)
         let category = try await ChangeRegistrationCategory(context).run(
             try uuid(input.path.categoryId, "registration category"), patch, ifMatch: input.headers.ifMatch, in: conference, by: access)

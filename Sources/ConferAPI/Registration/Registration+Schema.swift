@@ -100,3 +100,14 @@ extension Components.Schemas.PaymentStatus {
         }
     }
 }
+
+extension Components.Schemas.CategoryTranslations {
+    var domain: Translations {
+        Translations(additionalProperties.mapValues { texts in
+            var fields: [String: String] = [:]
+            fields["name"] = texts.name
+            fields["description"] = texts.description
+            return fields
+        })
+    }
+}
