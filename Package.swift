@@ -91,12 +91,34 @@ let package = Package(
                 "ConferDomain",
                 "ConferUseCases",
                 "ConferPersistence",
+                "ConferMail",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            swiftSettings: strict
+        ),
+        // Mail submission over SMTP (STARTTLS, implicit TLS, AUTH): one job, nothing of Confer.
+        .target(
+            name: "SMTPSubmission",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ],
+            swiftSettings: strict
+        ),
+        // Where outbox messages go: SMTP, a folder of .eml files, or the log.
+        .target(
+            name: "ConferMail",
+            dependencies: [
+                "ConferDomain",
+                "SMTPSubmission",
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ],
             swiftSettings: strict
@@ -111,6 +133,8 @@ let package = Package(
                 "ConferDomain",
                 "ConferUseCases",
                 "ConferPersistence",
+                "ConferMail",
+                "SMTPSubmission",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "Crypto", package: "swift-crypto"),

@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import ConferAPI
 import ConferDomain
+import ConferMail
 import ConferPersistence
 import ConferUseCases
 import Hummingbird
@@ -16,7 +17,8 @@ func buildApplication(
     let watchdog = StatementWatchdog()
     let repositories = PostgresRepositories(client: client, logger: logger, watchdog: watchdog)
     let router = try await buildRouter(dependencies(repositories, settings: settings))
-    let mailRelay = MailRelay(queue: repositories.mailQueue, transport: LogTransport(logger: logger), logger: logger)
+    logger.info("outbox messages go to \(settings.mail.transport)")
+    let mailRelay = MailRelay(queue: repositories.mailQueue, transport: settings.mail.makeTransport(logger: logger), logger: logger)
     let outbox = PollingService(name: "outbox delivery", idle: .seconds(1), logger: logger) {
         try await mailRelay.deliverDue(now: $0)
     }

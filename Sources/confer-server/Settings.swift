@@ -1,3 +1,5 @@
+import ConferDomain
+import ConferMail
 import Foundation
 import Logging
 
@@ -17,6 +19,8 @@ struct Settings: Sendable {
     var corsOrigins: [String] = []
     /// Behind a reverse proxy: take the client's address from `X-Forwarded-For` (`TRUST_PROXY`).
     var trustProxy = false
+    /// Where mail goes (`SMTP_URL`, `MAIL_DIR` or the log) and whom it is from (`MAIL_FROM`).
+    var mail = MailSettings(transport: .log, from: MailAddress(name: "Confer", address: "confer@localhost"))
 
     static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) throws -> Settings {
         guard let url = env["DATABASE_URL"], !url.isEmpty else {
@@ -34,8 +38,11 @@ struct Settings: Sendable {
         guard let cost = UInt8(costText), (4...16).contains(cost) else {
             throw StartupError("CONFER_BCRYPT_COST must be a number from 4 to 16 (got \(costText))")
         }
-        if let smtp = env["SMTP_URL"], !smtp.isEmpty {
-            throw StartupError("SMTP_URL is set, but this build has no SMTP transport (no maintained Swift SMTP library is available); unset it and outbox messages go to the log")
+        let mail: MailSettings
+        do {
+            mail = try MailSettings.fromEnvironment(env)
+        } catch {
+            throw StartupError(error.description)
         }
         let email = env["CONFER_ADMIN_EMAIL"].flatMap { $0.isEmpty ? nil : $0 }
         let password = env["CONFER_ADMIN_PASSWORD"].flatMap { $0.isEmpty ? nil : $0 }
@@ -56,7 +63,7 @@ struct Settings: Sendable {
         return Settings(
             databaseURL: url, host: env["HOST"].flatMap { $0.isEmpty ? nil : $0 } ?? "127.0.0.1", port: port,
             logLevel: level, bcryptCost: cost, adminEmail: email, adminPassword: password,
-            webhooksAllowPrivate: allowPrivate, corsOrigins: origins, trustProxy: trustProxy)
+            webhooksAllowPrivate: allowPrivate, corsOrigins: origins, trustProxy: trustProxy, mail: mail)
     }
 
     /// A boolean setting: true/1 or false/0, false when unset.

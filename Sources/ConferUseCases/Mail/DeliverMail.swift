@@ -2,8 +2,8 @@ import ConferDomain
 import Foundation
 import Logging
 
-/// The mail delivery worker: sends due outbox messages one after another through the transport, and records each
-/// outcome (sent, or queued again after the backoff, or failed after the last attempt).
+/// The mail delivery worker: hands each batch of due outbox messages to the transport, and records each outcome
+/// (sent; queued again after the backoff, or failed after the last attempt; failed at once when refused for good).
 public struct MailRelay: LeasedRelay {
     let queue: any MailQueue
     let transport: any MessageTransport
@@ -22,17 +22,20 @@ public struct MailRelay: LeasedRelay {
     }
 
     public func deliver(_ messages: [OutboxMessage], now: Date) async {
-        for message in messages {
-            var failure: (any Error)?
-            do { try await transport.send(message) } catch { failure = error }
+        let outcomes = await transport.send(messages)
+        for (index, message) in messages.enumerated() {
+            // A transport that answers for fewer messages than it was given leaves the rest to be tried again.
+            let outcome = index < outcomes.count ? outcomes[index] : .deferred("the transport gave no outcome")
             do {
-                if let failure {
+                switch outcome {
+                case .sent:
+                    try await queue.recordSent(message.id, at: now)
+                case .deferred(let reason):
                     // `attempts` already counts this attempt: the claim counted it.
                     let (status, next) = DeliveryPolicy.afterFailure(attempts: message.attempts, at: now)
-                    try await queue.recordFailure(
-                        message.id, status: status, nextAttemptAt: next, error: String(describing: failure).prefix(500).description)
-                } else {
-                    try await queue.recordSent(message.id, at: now)
+                    try await queue.recordFailure(message.id, status: status, nextAttemptAt: next, error: String(reason.prefix(500)))
+                case .rejected(let reply):
+                    try await queue.recordFailure(message.id, status: .failed, nextAttemptAt: now, error: String(reply.prefix(500)))
                 }
             } catch {
                 // The lease runs out and the message is tried again: at least once, never lost.

@@ -29,18 +29,3 @@ struct PollingService: Service {
         }
     }
 }
-
-/// The default transport: writes each message to the log and counts it as sent. Confer has no SMTP transport
-/// yet: the package mirror holds no maintained Swift SMTP library.
-struct LogTransport: MessageTransport {
-    let logger: Logger
-
-    func send(_ message: OutboxMessage) async throws {
-        logger.info(
-            "outbox message",
-            metadata: [
-                "to": "\(message.message.recipient)", "subject": "\(message.message.subject)",
-                "language": "\(message.message.language)", "body": "\(message.message.body)",
-            ])
-    }
-}

@@ -171,13 +171,14 @@ actor FlakyTransport: MessageTransport {
 
     init(failures: Int) { self.failures = failures }
 
-    struct Refused: Error, CustomStringConvertible { var description = "SMTP 451 temporary failure" }
-
-    func send(_ message: OutboxMessage) async throws {
-        if failures > 0 {
-            failures -= 1
-            throw Refused()
+    func send(_ messages: [OutboxMessage]) async -> [MailOutcome] {
+        messages.map { _ in
+            if failures > 0 {
+                failures -= 1
+                return .deferred("SMTP 451 temporary failure")
+            }
+            sent += 1
+            return .sent
         }
-        sent += 1
     }
 }

@@ -63,8 +63,8 @@ struct TestApp: Sendable {
     }
 
     /// The mail delivery worker over this app's database, through `transport`, run by the tests step by step.
-    func mailRelay(_ transport: any MessageTransport) -> MailRelay {
-        MailRelay(queue: repositories.mailQueue, transport: transport, logger: TestDatabase.quietLogger)
+    func mailRelay(_ transport: any MessageTransport, batchSize: Int = 20) -> MailRelay {
+        MailRelay(queue: repositories.mailQueue, transport: transport, batchSize: batchSize, logger: TestDatabase.quietLogger)
     }
 
     // MARK: Requests
