@@ -17,7 +17,7 @@ func buildApplication(
     let watchdog = StatementWatchdog()
     let repositories = PostgresRepositories(client: client, logger: logger, watchdog: watchdog)
     let router = try await buildRouter(dependencies(repositories, settings: settings))
-    logger.info("outbox messages go to \(settings.mail.transport)")
+    logger.info("mail is delivered to \(settings.mail.transport)")
     let mailRelay = MailRelay(queue: repositories.mailQueue, transport: settings.mail.makeTransport(logger: logger), logger: logger)
     let outbox = PollingService(name: "outbox delivery", idle: .seconds(1), logger: logger) {
         try await mailRelay.deliverDue(now: $0)

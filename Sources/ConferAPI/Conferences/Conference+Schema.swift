@@ -13,8 +13,8 @@ extension Components.Schemas.Conference {
             submissionDeadline: c.submissionDeadline, notificationDate: c.notificationDate, programDate: c.programDate,
             registrationOpens: c.registrationOpens, registrationCloses: c.registrationCloses,
             abstractMaxLength: c.abstractMaxLength, reviewMode: .init(c.reviewMode),
-            reviewsPerSubmission: c.reviewsPerSubmission, translations: .init(c.texts), createdAt: c.createdAt,
-            updatedAt: c.updatedAt)
+            reviewsPerSubmission: c.reviewsPerSubmission, mailFrom: c.mailFrom?.text, replyTo: c.replyTo?.text,
+            translations: .init(c.texts), createdAt: c.createdAt, updatedAt: c.updatedAt)
     }
 }
 
@@ -64,7 +64,8 @@ extension ConferenceInput {
             submissionDeadline: body.submissionDeadline, notificationDate: body.notificationDate,
             programDate: body.programDate, registrationOpens: body.registrationOpens,
             registrationCloses: body.registrationCloses, abstractMaxLength: body.abstractMaxLength,
-            reviewMode: body.reviewMode, reviewsPerSubmission: body.reviewsPerSubmission, translations: body.translations))
+            reviewMode: body.reviewMode, reviewsPerSubmission: body.reviewsPerSubmission, mailFrom: body.mailFrom,
+            replyTo: body.replyTo, translations: body.translations))
         slug = body.slug
     }
 
@@ -86,6 +87,8 @@ extension ConferenceInput {
         abstractMaxLength = body.abstractMaxLength
         reviewMode = body.reviewMode?.domain
         reviewsPerSubmission = body.reviewsPerSubmission
+        mailFrom = body.mailFrom
+        replyTo = body.replyTo
         translations = body.translations?.domain
     }
 

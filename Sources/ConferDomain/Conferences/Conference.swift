@@ -32,6 +32,10 @@ public struct Conference: Sendable, Equatable {
     public var abstractMaxLength: Int
     public var reviewMode: ReviewMode
     public var reviewsPerSubmission: Int
+    /// The sender of the conference's mail (`EXPAIRs 2019 <expairs@example.org>`); the server's `MAIL_FROM` when nil.
+    public var mailFrom: MailAddress?
+    /// Where replies to its mail go; nowhere special when nil.
+    public var replyTo: MailAddress?
     public var createdAt: Date
     public var updatedAt: Date
     /// Bumped on every change; the `ETag`.
@@ -49,7 +53,8 @@ public struct Conference: Sendable, Equatable {
         id: UUID, slug: String, languages: [String], texts: Translations, startDate: CalendarDate,
         endDate: CalendarDate, timezone: String, submissionDeadline: Date?, notificationDate: Date?,
         programDate: Date?, registrationOpens: Date?, registrationCloses: Date?, abstractMaxLength: Int,
-        reviewMode: ReviewMode, reviewsPerSubmission: Int, createdAt: Date, updatedAt: Date, version: Int
+        reviewMode: ReviewMode, reviewsPerSubmission: Int, createdAt: Date, updatedAt: Date, version: Int,
+        mailFrom: MailAddress? = nil, replyTo: MailAddress? = nil
     ) {
         self.id = id
         self.slug = slug
@@ -66,6 +71,8 @@ public struct Conference: Sendable, Equatable {
         self.abstractMaxLength = abstractMaxLength
         self.reviewMode = reviewMode
         self.reviewsPerSubmission = reviewsPerSubmission
+        self.mailFrom = mailFrom
+        self.replyTo = replyTo
         self.createdAt = createdAt
         self.updatedAt = updatedAt
         self.version = version
@@ -110,6 +117,8 @@ public struct ConferenceInput: Sendable, Equatable {
     public var abstractMaxLength: Int?
     public var reviewMode: ReviewMode?
     public var reviewsPerSubmission: Int?
+    public var mailFrom: String?
+    public var replyTo: String?
     /// Texts in other languages (or in the first language too, where the plain fields win).
     public var translations: Translations?
     /// The fields a merge patch set to `null` (JSON paths): each is cleared, or refused when it cannot be.

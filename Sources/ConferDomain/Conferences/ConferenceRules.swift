@@ -10,7 +10,7 @@ public enum ConferenceRules {
     /// of `translations` (a required one cleared is refused by the rules of texts).
     public static let clearable: Set<String> = [
         "acronym", "venue", "description", "submissionDeadline", "notificationDate", "programDate",
-        "registrationOpens", "registrationCloses", "translations.*",
+        "registrationOpens", "registrationCloses", "mailFrom", "replyTo", "translations.*",
     ]
 
     /// Builds a new conference from a create request.
@@ -89,6 +89,16 @@ public enum ConferenceRules {
         if let count = input.reviewsPerSubmission {
             v.require((1...20).contains(count), "reviewsPerSubmission", "must be between 1 and 20")
             next.reviewsPerSubmission = count
+        }
+        let addresses: [(String, String?, WritableKeyPath<Conference, MailAddress?>)] = [
+            ("mailFrom", input.mailFrom, \.mailFrom), ("replyTo", input.replyTo, \.replyTo),
+        ]
+        for (field, value, path) in addresses {
+            if input.cleared.contains(field) { next[keyPath: path] = nil }
+            guard let value else { continue }
+            let address = value.count <= 320 ? MailAddress(value) : nil
+            v.require(address != nil, field, "must be an address such as \"EXPAIRs 2019 <expairs@example.org>\"")
+            next[keyPath: path] = address
         }
         try v.finish()
 

@@ -30,6 +30,13 @@ public struct MailAddress: Sendable, Equatable {
         self.init(name: name, address: address)
     }
 
+    /// As people write it, and as `init?(_:)` reads it back: `EXPAIRs 2019 <expairs@example.org>`.
+    public var text: String {
+        guard let name else { return address }
+        let quoted = name.contains(where: { ",;:<>@\"()[]\\".contains($0) }) ? "\"\(name)\"" : name
+        return "\(quoted) <\(address)>"
+    }
+
     /// The part after `@`, for the `Message-ID`s of mail sent from this address.
     public var domain: String { String(address.split(separator: "@").last ?? "") }
 }

@@ -7,7 +7,7 @@ extension Conference {
     static let columns = """
         id, slug, languages, texts::text AS texts, start_date::text AS start_date, end_date::text AS end_date,
         timezone, submission_deadline, notification_date, program_date, registration_opens, registration_closes,
-        abstract_max_length, review_mode, reviews_per_submission, created_at, updated_at, version
+        abstract_max_length, review_mode, reviews_per_submission, created_at, updated_at, version, mail_from, reply_to
         """
 
     init(row: PostgresRow) throws {
@@ -36,7 +36,9 @@ extension Conference {
             reviewsPerSubmission: try r["reviews_per_submission"].decode(Int.self),
             createdAt: try r["created_at"].decode(Date.self),
             updatedAt: try r["updated_at"].decode(Date.self),
-            version: try r["version"].decode(Int.self))
+            version: try r["version"].decode(Int.self),
+            mailFrom: try r["mail_from"].decode(String?.self).flatMap(MailAddress.init),
+            replyTo: try r["reply_to"].decode(String?.self).flatMap(MailAddress.init))
     }
 }
 

@@ -13,12 +13,13 @@ extension PostgresTransaction {
             """
             INSERT INTO conferences (id, slug, languages, texts, start_date, end_date, timezone,
                 submission_deadline, notification_date, program_date, registration_opens, registration_closes,
-                abstract_max_length, review_mode, reviews_per_submission, created_at, updated_at, version)
+                abstract_max_length, review_mode, reviews_per_submission, created_at, updated_at, version, mail_from,
+                reply_to)
             VALUES (\(c.id), \(c.slug), \(c.languages), \(JSONColumn.encode(c.texts))::jsonb,
                 \(c.startDate.description)::date, \(c.endDate.description)::date, \(c.timezone),
                 \(c.submissionDeadline), \(c.notificationDate), \(c.programDate), \(c.registrationOpens),
                 \(c.registrationCloses), \(c.abstractMaxLength), \(c.reviewMode.rawValue),
-                \(c.reviewsPerSubmission), \(c.createdAt), \(c.updatedAt), 1)
+                \(c.reviewsPerSubmission), \(c.createdAt), \(c.updatedAt), 1, \(c.mailFrom?.text), \(c.replyTo?.text))
             RETURNING \(unescaped: Conference.columns)
             """)
         return try Conference(row: rows[0])
@@ -33,8 +34,8 @@ extension PostgresTransaction {
                 notification_date = \(c.notificationDate), program_date = \(c.programDate),
                 registration_opens = \(c.registrationOpens), registration_closes = \(c.registrationCloses),
                 abstract_max_length = \(c.abstractMaxLength), review_mode = \(c.reviewMode.rawValue),
-                reviews_per_submission = \(c.reviewsPerSubmission), updated_at = \(c.updatedAt),
-                version = version + 1
+                reviews_per_submission = \(c.reviewsPerSubmission), mail_from = \(c.mailFrom?.text),
+                reply_to = \(c.replyTo?.text), updated_at = \(c.updatedAt), version = version + 1
             WHERE id = \(c.id)
             RETURNING \(unescaped: Conference.columns)
             """)

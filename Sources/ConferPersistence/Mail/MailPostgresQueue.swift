@@ -4,7 +4,7 @@ import PostgresNIO
 
 /// The outbox as the mail delivery worker leases it (`MailRelay`): a claim takes due messages with
 /// `FOR UPDATE SKIP LOCKED` and pushes their next attempt past the lease in the same statement, which commits at
-/// once, so no row lock is held while a message is sent.
+/// once, so no row lock is held while a message is sent. Each claimed message carries its conference's sender.
 public struct MailPostgresQueue: MailQueue {
     let db: Database
 
@@ -21,7 +21,10 @@ public struct MailPostgresQueue: MailQueue {
                 UPDATE outbox_messages m SET attempts = m.attempts + 1, next_attempt_at = \(leaseUntil)
                 FROM due WHERE m.id = due.id
                 RETURNING m.*)
-            SELECT \(unescaped: OutboxMessage.columns) FROM leased ORDER BY created_at, id
+            SELECT \(unescaped: OutboxMessage.columns),
+                   (SELECT c.mail_from FROM conferences c WHERE c.id = leased.conference_id) AS mail_from,
+                   (SELECT c.reply_to FROM conferences c WHERE c.id = leased.conference_id) AS reply_to
+            FROM leased ORDER BY created_at, id
             """).map(OutboxMessage.init(row:))
     }
 

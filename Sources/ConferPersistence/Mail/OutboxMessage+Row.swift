@@ -26,6 +26,9 @@ extension OutboxMessage {
             nextAttemptAt: try r["next_attempt_at"].decode(Date.self),
             lastError: try r["last_error"].decode(String?.self),
             createdAt: try r["created_at"].decode(Date.self),
-            sentAt: try r["sent_at"].decode(Date?.self))
+            sentAt: try r["sent_at"].decode(Date?.self),
+            // Only the delivery worker's claim reads the conference's sender.
+            from: r.contains("mail_from") ? try r["mail_from"].decode(String?.self).flatMap(MailAddress.init) : nil,
+            replyTo: r.contains("reply_to") ? try r["reply_to"].decode(String?.self).flatMap(MailAddress.init) : nil)
     }
 }

@@ -8,14 +8,15 @@ import Testing
 /// arrives read back with Python's `email` package, as a mail client would.
 @Suite("Mail: delivery over SMTP")
 struct SMTPDeliveryTests {
-    static let from = MailAddress("EXPAIRs 2019 <expairs@univ-rennes2.example>")!
+    /// The server's `MAIL_FROM`, for conferences that name no sender of their own.
+    static let serverFrom = MailAddress("Confer <confer@confer.example>")!
 
     static func transport(_ server: SMTPServer, url: String? = nil) throws -> SMTPTransport {
         // A server without TLS has no CA file to trust.
         let ca = FileManager.default.fileExists(atPath: server.caFile) ? server.caFile : nil
         return SMTPTransport(
             client: SMTPClient(configuration: try SMTPConfiguration(url: url ?? server.url, trustedCertificatesFile: ca)),
-            from: from, replyTo: MailAddress("Comité d'organisation <comite@univ-rennes2.example>"))
+            from: serverFrom, replyTo: nil)
     }
 
     /// `proposals` accepted French proposals of `authors` authors each (addresses `auteur-P-A@example.org`, or
@@ -59,6 +60,15 @@ struct SMTPDeliveryTests {
         try await TestApp.run { app in
             let server = try await SMTPServer()
             let call = try await Self.letters(app, proposals: 2, authors: 2)
+            // The conference's own sender, set after the letters were queued: what is still queued goes out with it.
+            let conference = "/v1/conferences/\(call.slug)"
+            #expect(try await app.patch(conference, token: call.admin.token, json: ["mailFrom": "EXPAIRs"]).errorFields == ["mailFrom"])
+            let named = try await app.patch(conference, token: call.admin.token, json: [
+                "mailFrom": "EXPAIRs 2019 <expairs@univ-rennes2.example>",
+                "replyTo": "\"Comité d'organisation, MSHB\" <comite@univ-rennes2.example>",
+            ])
+            #expect(named.json["mailFrom"] == "EXPAIRs 2019 <expairs@univ-rennes2.example>")
+            #expect(named.json["replyTo"] == "\"Comité d'organisation, MSHB\" <comite@univ-rennes2.example>")
             #expect(try await app.mailRelay(try Self.transport(server)).deliverDue(now: Date()) == 4)
 
             let received = try await server.waitForMessages(4)
@@ -73,7 +83,7 @@ struct SMTPDeliveryTests {
                 #expect(mail["toName"].string?.hasPrefix("Zoé Lefèvre") == true)
                 #expect(mail["messageId"].string == "<\(message["id"].string ?? "")@univ-rennes2.example>")
                 #expect(mail["from"] == "EXPAIRs 2019 <expairs@univ-rennes2.example>")
-                #expect(mail["replyTo"] == "Comité d'organisation <comite@univ-rennes2.example>")
+                #expect(mail["replyTo"] == "\"Comité d'organisation, MSHB\" <comite@univ-rennes2.example>")
                 #expect(mail["autoSubmitted"] == "auto-generated")
                 #expect(mail["contentType"] == "text/plain")
                 #expect(mail["charset"] == "utf-8")
@@ -83,6 +93,8 @@ struct SMTPDeliveryTests {
                     == message["body"].string?.replacingOccurrences(of: "\r\n", with: "\n").trimmingCharacters(in: .newlines))
                 #expect(mail["body"].string?.contains("Nous avons le plaisir de vous annoncer") == true)
             }
+            let cleared = try await app.patch(conference, token: call.admin.token, json: ["mailFrom": nil, "replyTo": nil])
+            #expect(cleared.json["mailFrom"] == .null && cleared.json["replyTo"] == .null)
         }
     }
 
@@ -97,7 +109,9 @@ struct SMTPDeliveryTests {
             #expect(refused["lastError"].string?.hasPrefix("550 5.1.1 No such user here") == true)
             #expect(refused["attempts"] == 1)
             #expect(outbox.filter { $0["status"] == "sent" }.count == 2)
-            #expect(try await server.waitForMessages(2).count == 2)
+            // A conference that names no sender: the server's.
+            #expect(try await server.waitForMessages(2).map { $0["from"] } == ["Confer <confer@confer.example>", "Confer <confer@confer.example>"])
+            #expect(try await server.messages().allSatisfy { $0["messageId"].string?.hasSuffix("@confer.example>") == true })
             // Failed for good: never tried again.
             #expect(try await app.mailRelay(try Self.transport(server)).deliverDue(now: Date().addingTimeInterval(86_400)) == 0)
         }
