@@ -49,5 +49,7 @@ func useCaseContext(_ r: PostgresRepositories, settings: Settings) -> UseCaseCon
 
 /// The HTTP layer's dependencies, all backed by PostgreSQL.
 func dependencies(_ r: PostgresRepositories, settings: Settings) -> AppDependencies {
-    AppDependencies(useCases: useCaseContext(r, settings: settings), corsOrigins: settings.corsOrigins, trustProxy: settings.trustProxy)
+    AppDependencies(
+        useCases: useCaseContext(r, settings: settings), corsOrigins: settings.corsOrigins, trustProxy: settings.trustProxy,
+        mailFrom: settings.mail.from, mailReplyTo: settings.mail.replyTo)
 }

@@ -76,6 +76,8 @@ voucher = call("POST", f"{c}/vouchers", admin,
                {"code": "FUZZ2019", "discountPercent": 10, "maxUses": 3, "categoryIds": [category["id"]]})
 
 delivery = call("GET", f"{c}/webhooks/{webhook['id']}/deliveries?limit=1", admin)["items"][0]
+# The demo's decision letters are in the outbox.
+message = call("GET", f"{c}/outbox?limit=1", admin)["items"][0]
 
 with open(config_out, "w") as out:
     out.write(f"""# Written by scripts/lib/fuzz_seed.py: the organizer's token, and path parameters pinned to seeded resources.
@@ -96,6 +98,7 @@ headers = {{ Authorization = "Bearer {admin}" }}
 "path.registrationId" = "{registration['id']}"
 "path.webhookId" = "{webhook['id']}"
 "path.deliveryId" = "{delivery['id']}"
+"path.messageId" = "{message['id']}"
 
 # A review belongs to the reviewed proposal, not to the draft the other routes name, and only its reviewer
 # may change it.

@@ -7,9 +7,11 @@ import Hummingbird
 struct BodyMiddleware<Context: RequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var request = request
-        // Every operation has one default representation (JSON, or iCalendar for program.ics); CSV is the only
-        // alternative some offer. Other Accept values are disregarded (RFC 9110 §12.5.1) rather than refused.
-        if let accept = request.headers[.accept], !accept.localizedCaseInsensitiveContains("csv") {
+        // Every operation has one default representation (JSON, or iCalendar for program.ics); CSV (lists) and
+        // message/rfc822 (an outbox message) are the only alternatives some offer. Other Accept values are
+        // disregarded (RFC 9110 §12.5.1) rather than refused.
+        if let accept = request.headers[.accept], !accept.localizedCaseInsensitiveContains("csv"),
+           !accept.localizedCaseInsensitiveContains("message/rfc822") {
             var head = request.head
             head.headerFields[.accept] = nil
             request = Request(head: head, body: request.body)

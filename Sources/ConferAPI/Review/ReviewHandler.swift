@@ -2,6 +2,7 @@ import ConferAPIContract
 import ConferDomain
 import ConferUseCases
 import Foundation
+import OpenAPIRuntime
 
 // Peer review.
 //
@@ -14,7 +15,7 @@ import Foundation
 // | POST …/submissions/{id}/reviews                             | its assigned reviewer, once, until decided           |
 // | PUT …/submissions/{id}/reviews/{reviewId}                   | its reviewer, until decided                          |
 // | GET …/submissions/{id}/reviews                              | organizers; reviewers after their own; authors after notification |
-// | POST …/submissions/{id}/decision, …/notifications, GET …/outbox | organizer                                        |
+// | POST …/submissions/{id}/decision, …/notifications, GET …/outbox[/{id}] | organizer                                  |
 extension APIHandler {
     func createAssignment(_ input: Operations.CreateAssignment.Input) async throws -> Operations.CreateAssignment.Output {
         let (conference, access) = try await conferenceAndAccess(input.path.slug)
@@ -169,5 +170,20 @@ extension APIHandler {
         let status = input.query.status?.domain
         let messages = try await deps.reviews.outbox(conferenceId: conference.id, status: status, page: page)
         return .ok(.init(body: .json(.init(items: messages.items.map(Components.Schemas.OutboxMessage.init), nextCursor: messages.nextCursor))))
+    }
+
+    func getOutboxMessage(_ input: Operations.GetOutboxMessage.Input) async throws -> Operations.GetOutboxMessage.Output {
+        let conference = try await conference(input.path.slug)
+        try await access(to: conference).requireOrganizer()
+        let id = try uuid(input.path.messageId, "outbox message")
+        guard let message = try await deps.reviews.outboxMessage(conferenceId: conference.id, id: id) else {
+            throw DomainError.notFound("There is no message \(input.path.messageId) in this conference's outbox.")
+        }
+        if Negotiation.prefers(.messageRfc822, over: .json, in: input.headers.accept) {
+            // The bytes a transport sends, with the sender it would use now.
+            let sent = InternetMessage(message, from: message.from ?? deps.mailFrom, replyTo: message.replyTo ?? deps.mailReplyTo)
+            return .ok(.init(body: .messageRfc822(HTTPBody(sent.data))))
+        }
+        return .ok(.init(body: .json(.init(message))))
     }
 }

@@ -11,11 +11,19 @@ public struct AppDependencies: Sendable {
     public var corsOrigins: [String]
     /// Takes the client's address from the last `X-Forwarded-For` entry (`TRUST_PROXY`), behind a reverse proxy.
     public var trustProxy: Bool
+    /// The server's sender and reply address (`MAIL_FROM`, `MAIL_REPLY_TO`), for the outbox shown as it is sent.
+    public var mailFrom: MailAddress
+    public var mailReplyTo: MailAddress?
 
-    public init(useCases: UseCaseContext, corsOrigins: [String] = [], trustProxy: Bool = false) {
+    public init(
+        useCases: UseCaseContext, corsOrigins: [String] = [], trustProxy: Bool = false,
+        mailFrom: MailAddress = MailAddress(name: "Confer", address: "confer@localhost"), mailReplyTo: MailAddress? = nil
+    ) {
         self.useCases = useCases
         self.corsOrigins = corsOrigins
         self.trustProxy = trustProxy
+        self.mailFrom = mailFrom
+        self.mailReplyTo = mailReplyTo
     }
 
     public subscript<T>(dynamicMember keyPath: KeyPath<UseCaseContext, T>) -> T { useCases[keyPath: keyPath] }

@@ -60,6 +60,7 @@ enum OperationAccess {
         "listAssignments": .committee, "declareConflict": .committee, "listConflicts": .committee,
         "createReview": .proposal(.review), "updateReview": .proposal(.review), "listReviews": .signedIn, "getReview": .signedIn,
         "decideSubmission": .proposal(.decide), "sendNotifications": .organizer, "listOutbox": .organizer,
+        "getOutboxMessage": .organizer,
         // Registration
         "createRegistrationCategory": .organizer, "listRegistrationCategories": .anyone, "getRegistrationCategory": .anyone,
         "updateRegistrationCategory": .organizer, "deleteRegistrationCategory": .organizer,

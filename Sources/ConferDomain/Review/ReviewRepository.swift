@@ -18,4 +18,6 @@ public protocol ReviewRepository: Sendable {
     func summaries(submissionIds: [UUID]) async throws -> [UUID: ReviewSummary]
     /// The outbox of a conference, oldest first, optionally of one status.
     func outbox(conferenceId: UUID, status: OutboxMessage.Status?, page: PageRequest) async throws -> Page<OutboxMessage>
+    /// One message of a conference's outbox, with the conference's sender.
+    func outboxMessage(conferenceId: UUID, id: UUID) async throws -> OutboxMessage?
 }

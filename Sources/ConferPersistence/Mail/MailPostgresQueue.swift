@@ -21,9 +21,7 @@ public struct MailPostgresQueue: MailQueue {
                 UPDATE outbox_messages m SET attempts = m.attempts + 1, next_attempt_at = \(leaseUntil)
                 FROM due WHERE m.id = due.id
                 RETURNING m.*)
-            SELECT \(unescaped: OutboxMessage.columns),
-                   (SELECT c.mail_from FROM conferences c WHERE c.id = leased.conference_id) AS mail_from,
-                   (SELECT c.reply_to FROM conferences c WHERE c.id = leased.conference_id) AS reply_to
+            SELECT \(unescaped: OutboxMessage.columns), \(unescaped: OutboxMessage.senderColumns("leased"))
             FROM leased ORDER BY created_at, id
             """).map(OutboxMessage.init(row:))
     }

@@ -8,6 +8,14 @@ extension OutboxMessage {
         next_attempt_at, last_error, created_at, sent_at, created_at::text AS created_key
         """
 
+    /// The conference's sender and reply address of the messages of `table`, for `init(row:)` to read.
+    static func senderColumns(_ table: String) -> String {
+        """
+        (SELECT c.mail_from FROM conferences c WHERE c.id = \(table).conference_id) AS mail_from,
+        (SELECT c.reply_to FROM conferences c WHERE c.id = \(table).conference_id) AS reply_to
+        """
+    }
+
     init(row: PostgresRow) throws {
         let r = row.makeRandomAccess()
         guard let status = Status(rawValue: try r["status"].decode(String.self)) else {

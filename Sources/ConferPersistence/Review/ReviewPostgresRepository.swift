@@ -118,4 +118,12 @@ public struct ReviewPostgresRepository: ReviewRepository {
             """)
         return try KeysetCursor.creationOrderPage(rows, limit: page.limit, item: OutboxMessage.init(row:), id: \.id)
     }
+
+    public func outboxMessage(conferenceId: UUID, id: UUID) async throws -> OutboxMessage? {
+        try await db.query(
+            """
+            SELECT \(unescaped: OutboxMessage.columns), \(unescaped: OutboxMessage.senderColumns("outbox_messages"))
+            FROM outbox_messages WHERE conference_id = \(conferenceId) AND id = \(id)
+            """).first.map(OutboxMessage.init(row:))
+    }
 }

@@ -93,6 +93,22 @@ struct SMTPDeliveryTests {
                     == message["body"].string?.replacingOccurrences(of: "\r\n", with: "\n").trimmingCharacters(in: .newlines))
                 #expect(mail["body"].string?.contains("Nous avons le plaisir de vous annoncer") == true)
             }
+            // The outbox shows each message as it was sent: the very bytes the server received.
+            let first = try #require(outbox.first)
+            let path = "\(conference)/outbox/\(first["id"].string ?? "")"
+            let json = try await app.get(path, token: call.admin.token)
+            #expect(json.status == 200 && json.json["subject"] == first["subject"])
+            let raw = try await app.get(path, token: call.admin.token, headers: ["Accept": "message/rfc822"])
+            #expect(raw.header("Content-Type") == "message/rfc822")
+            let file = try #require(received.first { $0["toAddress"] == first["to"] }?["file"].string)
+            let arrived = try String(contentsOf: server.folder.appendingPathComponent(file), encoding: .utf8)
+            #expect(raw.text.trimmingCharacters(in: .newlines) == arrived.trimmingCharacters(in: .newlines))
+            #expect(try await app.get(path, token: try await app.signUp("Curieuse").token).status == 403)
+            #expect(try await app.get(path).status == 401)
+            #expect(try await app.get("\(conference)/outbox/\(UUID().uuidString)", token: call.admin.token).status == 404)
+            let elsewhere = try await OpenCall.make(app, slug: "ailleurs-2027")
+            #expect(try await app.get("/v1/conferences/\(elsewhere.slug)/outbox/\(first["id"].string ?? "")", token: elsewhere.admin.token).status == 404)
+
             let cleared = try await app.patch(conference, token: call.admin.token, json: ["mailFrom": nil, "replyTo": nil])
             #expect(cleared.json["mailFrom"] == .null && cleared.json["replyTo"] == .null)
         }

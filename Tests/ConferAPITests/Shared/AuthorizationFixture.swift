@@ -218,6 +218,8 @@ struct AuthorizationFixture: Sendable {
             "topic2": spareTopic.json["id"].string!, "room2": spareRoom.json["id"].string!, "K2": spareCategory.json["id"].string!,
             "V": voucher.json["id"].string!,
             "W": webhookId, "delivery": deliveryId,
+            // The fixture sends no mail: an id no outbox holds.
+            "M": UUID().uuidString.lowercased(),
             "author": author.id, "reviewer": reviewer.id, "stranger": users[.stranger]!.id, "strangerEmail": users[.stranger]!.email,
             "spareA": spareA.id, "spareB": spareB.id,
         ]) { current, _ in current }
