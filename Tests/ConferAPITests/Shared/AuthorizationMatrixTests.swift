@@ -252,7 +252,7 @@ enum AuthorizationMatrix {
 
     // MARK: The table
 
-    /// 91 operations. 2xx: allowed; 401: no token; 403: known caller without the role; 404: may not know it exists.
+    /// 92 operations. 2xx: allowed; 401: no token; 403: known caller without the role; 404: may not know it exists.
     static let rows: [Row] = [
         //                                                                                         anon strg auth coAu revw conf othO orgz admn
         Row("getHealth", .get, "/health",                                                           [200, 200, 200, 200, 200, 200, 200, 200, 200]),
