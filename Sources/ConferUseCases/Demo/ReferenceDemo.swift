@@ -60,6 +60,9 @@ public struct ReferenceDemo: Decodable, Sendable {
     public static let authorEmail = "author@confer.local"
     public static let reviewerEmail = "reviewer@confer.local"
     public static let attendeeEmail = "attendee@confer.local"
+    /// Whom the demo's letters are from, and where replies go.
+    public static let mailFrom = "EXPAIRs 2019 <expairs@confer.local>"
+    public static let replyTo = "Comité d'organisation EXPAIRs <expairs-orga@confer.local>"
 
     /// What was loaded, for the seed command to report.
     public struct Summary: Sendable, Equatable {
@@ -88,8 +91,12 @@ public struct ReferenceDemo: Decodable, Sendable {
         let organizing = ConferenceAccess(caller: organizer, roles: [.organizer])
         var summary = Summary(accounts: 0, proposals: 0, reviews: 0, registrations: 0, waitlisted: 0, talks: 0)
 
-        // March: accounts, fee categories and the peer supporters' voucher.
+        // March: the conference's own sender, accounts, fee categories and the peer supporters' voucher.
         let march = try context.at("2019-03-01T10:00:00+01:00")
+        var sender = ConferenceInput()
+        sender.mailFrom = Self.mailFrom
+        sender.replyTo = Self.replyTo
+        let conference = try await ChangeConference(march).run(sender, ifMatch: nil, in: conference, by: organizing)
         var callers: [String: Caller] = [:]
         for person in people + committee {
             callers[person.key] = try await Self.account(person.name, person.email, person.affiliation, person.country, march)

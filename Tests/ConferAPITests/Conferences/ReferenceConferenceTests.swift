@@ -63,6 +63,13 @@ struct ReferenceConferenceTests {
             #expect(waiting.json["items"].array.count == 2)
             #expect(try await app.get("\(base)/registrations?status=confirmed", token: admin.token).json["items"].array.count == 24)
 
+            // The letters go out in the conference's name.
+            let conference = try await app.get(base)
+            #expect(conference.json["mailFrom"].string == ReferenceDemo.mailFrom)
+            #expect(conference.json["replyTo"].string == ReferenceDemo.replyTo)
+            let letters = try await app.get("\(base)/outbox?limit=200", token: admin.token).json["items"].array
+            #expect(letters.count > 40 && letters.allSatisfy { $0["kind"] == "decision" })
+
             // The author: three proposals of her own (one still a draft) and one she co-wrote, decisions notified.
             let author = try await app.signIn(ReferenceDemo.authorEmail, ReferenceDemo.password)
             let mine = try await app.get("/v1/me/submissions", token: author)
