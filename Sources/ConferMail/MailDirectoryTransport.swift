@@ -20,7 +20,7 @@ public struct MailDirectoryTransport: MessageTransport {
     public func send(_ messages: [OutboxMessage]) async -> [MailOutcome] {
         var outcomes: [MailOutcome] = []
         for message in messages {
-            let rendered = InternetMessage(message, from: message.from ?? from, replyTo: message.replyTo ?? replyTo)
+            let rendered = InternetMessage(message, from: from, replyTo: replyTo)
             let name = rendered.messageId.filter { $0.isLetter || $0.isNumber || "-.@".contains($0) } + ".eml"
             let directory = directory
             do {

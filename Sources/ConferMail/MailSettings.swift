@@ -32,9 +32,12 @@ public struct MailSettings: Sendable, Equatable {
 
     public static func fromEnvironment(_ env: [String: String]) throws(Invalid) -> MailSettings {
         func value(_ name: String) -> String? { env[name].flatMap { $0.isEmpty ? nil : $0 } }
-        let fromText = value("MAIL_FROM") ?? "Confer <confer@localhost>"
-        guard let from = MailAddress(fromText) else {
-            throw Invalid(description: "MAIL_FROM must be an address such as \"EXPAIRs 2019 <expairs@example.org>\" (got \(fromText))")
+        var from = MailAddress.serverDefault
+        if let text = value("MAIL_FROM") {
+            guard let address = MailAddress(text) else {
+                throw Invalid(description: "MAIL_FROM must be an address such as \"EXPAIRs 2019 <expairs@example.org>\" (got \(text))")
+            }
+            from = address
         }
         var replyTo: MailAddress?
         if let text = value("MAIL_REPLY_TO") {

@@ -15,7 +15,7 @@ public struct SMTPTransport: MessageTransport {
 
     public func send(_ messages: [OutboxMessage]) async -> [MailOutcome] {
         let envelopes = messages.map { message in
-            let rendered = InternetMessage(message, from: message.from ?? from, replyTo: message.replyTo ?? replyTo)
+            let rendered = InternetMessage(message, from: from, replyTo: replyTo)
             return SMTPMessage(sender: rendered.sender, recipients: [rendered.recipient], data: rendered.data)
         }
         return await client.send(envelopes).map { outcome in

@@ -20,7 +20,7 @@ struct Settings: Sendable {
     /// Behind a reverse proxy: take the client's address from `X-Forwarded-For` (`TRUST_PROXY`).
     var trustProxy = false
     /// Where mail goes (`SMTP_URL`, `MAIL_DIR` or the log) and whom it is from (`MAIL_FROM`).
-    var mail = MailSettings(transport: .log, from: MailAddress(name: "Confer", address: "confer@localhost"))
+    var mail = MailSettings(transport: .log, from: .serverDefault)
 
     static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) throws -> Settings {
         guard let url = env["DATABASE_URL"], !url.isEmpty else {

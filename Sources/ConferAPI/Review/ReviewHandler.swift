@@ -181,7 +181,7 @@ extension APIHandler {
         }
         if Negotiation.prefers(.messageRfc822, over: .json, in: input.headers.accept) {
             // The bytes a transport sends, with the sender it would use now.
-            let sent = InternetMessage(message, from: message.from ?? deps.mailFrom, replyTo: message.replyTo ?? deps.mailReplyTo)
+            let sent = InternetMessage(message, from: deps.mailFrom, replyTo: deps.mailReplyTo)
             return .ok(.init(body: .messageRfc822(HTTPBody(sent.data))))
         }
         return .ok(.init(body: .json(.init(message))))

@@ -17,7 +17,7 @@ public struct AppDependencies: Sendable {
 
     public init(
         useCases: UseCaseContext, corsOrigins: [String] = [], trustProxy: Bool = false,
-        mailFrom: MailAddress = MailAddress(name: "Confer", address: "confer@localhost"), mailReplyTo: MailAddress? = nil
+        mailFrom: MailAddress = .serverDefault, mailReplyTo: MailAddress? = nil
     ) {
         self.useCases = useCases
         self.corsOrigins = corsOrigins

@@ -15,8 +15,12 @@ public struct InternetMessage: Sendable, Equatable {
     /// The whole message, headers and body, CRLF line ends, not dot-stuffed (that is the SMTP client's job).
     public var data: String
 
-    public init(_ outbox: OutboxMessage, from: MailAddress, replyTo: MailAddress?) {
+    /// `from` and `replyTo` are the server's (`MAIL_FROM`, `MAIL_REPLY_TO`): they apply where the message's
+    /// conference names none of its own.
+    public init(_ outbox: OutboxMessage, from serverFrom: MailAddress, replyTo serverReplyTo: MailAddress?) {
         let message = outbox.message
+        let from = outbox.from ?? serverFrom
+        let replyTo = outbox.replyTo ?? serverReplyTo
         let domain = from.domain.isEmpty ? "confer.invalid" : from.domain
         messageId = "<\(outbox.id.uuidString.lowercased())@\(domain)>"
         sender = from.address

@@ -37,6 +37,9 @@ public struct MailAddress: Sendable, Equatable {
         return "\(quoted) <\(address)>"
     }
 
+    /// The sender when the server's `MAIL_FROM` is not set.
+    public static let serverDefault = MailAddress(name: "Confer", address: "confer@localhost")
+
     /// The part after `@`, for the `Message-ID`s of mail sent from this address.
     public var domain: String { String(address.split(separator: "@").last ?? "") }
 }
