@@ -26,6 +26,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
     ],
     targets: [
         // Plain Swift types and rules: no I/O, no framework imports.
@@ -112,12 +113,14 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        // Where outbox messages go: SMTP, a folder of .eml files, or the log.
+        // Where outbox messages go (SMTP, a folder of .eml files, or the log), and the Mustache templates they are
+        // written from.
         .target(
             name: "ConferMail",
             dependencies: [
                 "ConferDomain",
                 "SMTPSubmission",
+                .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ],
@@ -125,7 +128,8 @@ let package = Package(
         ),
         // Micro-benchmarks of the domain algorithms (scripts/bench).
         .executableTarget(name: "confer-bench", dependencies: ["ConferDomain"], swiftSettings: strict),
-        .testTarget(name: "ConferDomainTests", dependencies: ["ConferDomain"], swiftSettings: strict),
+        // The letters' tests word them with the server's template engine.
+        .testTarget(name: "ConferDomainTests", dependencies: ["ConferDomain", "ConferMail"], swiftSettings: strict),
         .testTarget(
             name: "ConferAPITests",
             dependencies: [

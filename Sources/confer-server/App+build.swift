@@ -43,7 +43,7 @@ func useCaseContext(_ r: PostgresRepositories, settings: Settings) -> UseCaseCon
         store: r.store, clock: SystemWallClock(), accounts: r.accounts, tokens: r.tokens, signInThrottle: r.signInThrottle,
         conferences: r.conferences, members: r.members, topics: r.topics, submissions: r.submissions, reviews: r.reviews,
         registrations: r.registrations, program: r.program, webhooks: r.webhooks, idempotency: r.idempotency,
-        probe: r.probe, passwords: PasswordHasher(cost: settings.bcryptCost),
+        probe: r.probe, passwords: PasswordHasher(cost: settings.bcryptCost), templates: MustacheTemplateEngine(),
         allowPrivateWebhookTargets: settings.webhooksAllowPrivate)
 }
 

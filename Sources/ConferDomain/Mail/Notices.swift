@@ -1,15 +1,17 @@
 import Foundation
 
-/// The messages an event sends: the one place that says which happenings reach people by mail.
+/// The letters an event sends: the one place that says which happenings reach people by mail.
 public enum Notices {
-    public static func messages(for event: DomainEvent, conference: Conference) -> [OutboundMessage] {
+    /// `categories` holds the fee categories of the registrations among the events, for their letters to name.
+    public static func letters(
+        for event: DomainEvent, conference: Conference, categories: [UUID: RegistrationCategory] = [:]
+    ) -> [Letter] {
         switch event {
         case .decisionNotified(let submission, let reviews, _):
-            DecisionMessage.compose(submission, conference: conference, reviews: reviews)
-        case .registration(let registration, .promoted, _):
-            [RegistrationState.promotionMessage(registration, conference: conference)]
-        case .registration(_, .confirmed, _), .registration(_, .waitlisted, _), .registration(_, .cancelled, _),
-             .proposal, .reviewWritten, .programReleased:
+            DecisionLetter.letters(submission, conference: conference, reviews: reviews)
+        case .registration(let registration, let happened, _):
+            [RegistrationLetter.letter(registration, happened, category: categories[registration.categoryId], conference: conference)]
+        case .proposal, .reviewWritten, .programReleased:
             []
         }
     }

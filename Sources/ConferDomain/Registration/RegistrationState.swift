@@ -48,17 +48,4 @@ public enum RegistrationState {
         next.updatedAt = now
         return next
     }
-
-    /// The message to a waitlisted attendee whose place became free.
-    public static func promotionMessage(_ r: Registration, conference: Conference) -> OutboundMessage {
-        let french = LanguageNegotiation.isFrench(conference.primaryLanguage)
-        let name = conference.text(.name, language: french ? "fr" : "en") ?? conference.slug
-        let subject = french ? "\(name) : votre inscription est confirmée" : "\(name): your registration is confirmed"
-        let body = french
-            ? "Bonjour \(r.attendee.name),\n\nUne place s'est libérée : votre inscription, jusqu'ici en liste d'attente, est confirmée.\n\nL'équipe d'organisation"
-            : "Dear \(r.attendee.name),\n\nA place became free: your registration, until now on the waiting list, is confirmed.\n\nThe organizing team"
-        return OutboundMessage(
-            kind: "registration.promoted", submissionId: nil, recipient: r.attendee.email, recipientName: r.attendee.name,
-            language: french ? "fr" : "en", subject: subject, body: body)
-    }
 }

@@ -23,7 +23,7 @@ public struct PublishProgram: Sendable {
                 conferenceId: conference.id, version: try await tx.latestVersion(conferenceId: conference.id) + 1, note: note,
                 publishedAt: now, program: program)
             try await tx.insertRelease(release)
-            try await tx.publish([.programReleased(release)], conference: conference)
+            try await tx.publish([.programReleased(release)], conference: conference, engine: context.templates)
             return release
         }
     }

@@ -27,7 +27,7 @@ public struct CancelRegistration: Sendable {
                 events.append(.registration(promoted, .promoted, at: now))
             }
             events.append(.registration(cancelled, .cancelled, at: now))
-            try await tx.publish(events, conference: conference)
+            try await tx.publish(events, conference: conference, engine: context.templates)
             return cancelled
         }
     }

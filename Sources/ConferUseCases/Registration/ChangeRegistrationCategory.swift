@@ -25,7 +25,7 @@ public struct ChangeRegistrationCategory: Sendable {
                 events.append(.registration(promoted, .promoted, at: now))
                 changed.confirmed += 1
             }
-            try await tx.publish(events, conference: conference)
+            try await tx.publish(events, conference: conference, engine: context.templates)
             return changed
         }
     }

@@ -28,7 +28,7 @@ public struct RegisterAttendee: Sendable {
                 conferenceId: conference.id, id: UUID(), now: now)
             if let used = decision.voucherUsed { try await tx.recordUse(of: used) }
             let registration = try await tx.insert(decision.registration)
-            try await tx.publish([.registration(registration, decision.event, at: now)], conference: conference)
+            try await tx.publish([.registration(registration, decision.event, at: now)], conference: conference, engine: context.templates)
             return registration
         }
     }

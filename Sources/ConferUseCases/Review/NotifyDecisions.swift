@@ -18,7 +18,7 @@ public struct NotifyDecisions: Sendable {
             guard !decided.isEmpty else { return 0 }
             let reviews = Dictionary(grouping: try await tx.reviews(submissionIds: decided.map(\.id)), by: \.submissionId)
             let queued = try await tx.publish(
-                decided.map { .decisionNotified($0, reviews: reviews[$0.id] ?? [], at: now) }, conference: conference)
+                decided.map { .decisionNotified($0, reviews: reviews[$0.id] ?? [], at: now) }, conference: conference, engine: context.templates)
             try await tx.markNotified(decided.map(\.id), at: now)
             return queued
         }

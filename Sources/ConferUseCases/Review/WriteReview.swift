@@ -15,7 +15,7 @@ public struct WriteReview: Sendable {
             try ReviewRules.checkOpen(submission)
             let review = try ReviewRules.review(input, of: submission, by: caller, id: UUID(), now: now)
             let stored = try await tx.insertReview(review)
-            try await tx.publish([.reviewWritten(stored)], conference: conference)
+            try await tx.publish([.reviewWritten(stored)], conference: conference, engine: context.templates)
             return stored
         }
     }

@@ -20,6 +20,8 @@ public struct UseCaseContext: Sendable {
     public var idempotency: any IdempotencyStore
     public var probe: any DatabaseProbe
     public var passwords: any PasswordHashing
+    /// Words letters from Mustache templates.
+    public var templates: any TemplateEngine
     /// Lets webhooks target loopback and private addresses (`WEBHOOKS_ALLOW_PRIVATE`): for tests and closed networks.
     public var allowPrivateWebhookTargets: Bool
 
@@ -29,7 +31,7 @@ public struct UseCaseContext: Sendable {
         members: any MemberRepository, topics: any TopicRepository, submissions: any SubmissionRepository,
         reviews: any ReviewRepository, registrations: any RegistrationRepository, program: any ProgramRepository,
         webhooks: any WebhookRepository, idempotency: any IdempotencyStore, probe: any DatabaseProbe,
-        passwords: any PasswordHashing, allowPrivateWebhookTargets: Bool = false
+        passwords: any PasswordHashing, templates: any TemplateEngine, allowPrivateWebhookTargets: Bool = false
     ) {
         self.store = store
         self.clock = clock
@@ -47,6 +49,7 @@ public struct UseCaseContext: Sendable {
         self.idempotency = idempotency
         self.probe = probe
         self.passwords = passwords
+        self.templates = templates
         self.allowPrivateWebhookTargets = allowPrivateWebhookTargets
     }
 

@@ -17,7 +17,7 @@ public struct CreateProposal: Sendable {
         guard let change = ProposalChange.between(nil, draft, action: .created, by: caller, as: viewer, now: now) else {
             preconditionFailure("a new proposal is always a change")
         }
-        let created = try await context.store.transaction { tx in try await tx.save(change, isNew: true, conference: conference) }
+        let created = try await context.store.transaction { tx in try await tx.save(change, isNew: true, conference: conference, engine: context.templates) }
         return (created, viewer)
     }
 }

@@ -21,7 +21,7 @@ enum ProposalChanges {
             guard let change = ProposalChange.between(current, next, action: action, by: caller, as: viewer, now: now) else {
                 return (current, viewer)
             }
-            return (try await tx.save(change, isNew: false, conference: conference), viewer)
+            return (try await tx.save(change, isNew: false, conference: conference, engine: context.templates), viewer)
         }
     }
 
@@ -38,7 +38,9 @@ enum ProposalChanges {
 extension Transaction {
     /// Stores a change of a proposal: its warnings completed with the owner's most similar proposal, its talk removed
     /// when it leaves the program, and its event published. Returns the proposal as stored.
-    func save(_ change: ProposalChange, isNew: Bool, conference: Conference) async throws -> Submission {
+    func save(
+        _ change: ProposalChange, isNew: Bool, conference: Conference, engine: any TemplateEngine
+    ) async throws -> Submission {
         var submission = change.submission
         let similar = NearDuplicates.isChecked(submission)
             ? try await mostSimilar(
@@ -54,7 +56,7 @@ extension Transaction {
             stored = try await update(submission, history: change.history)
         }
         if change.leavesProgram { try await deleteTalks(ofSubmission: stored.id) }
-        try await publish([change.event(stored)], conference: conference)
+        try await publish([change.event(stored)], conference: conference, engine: engine)
         return stored
     }
 }

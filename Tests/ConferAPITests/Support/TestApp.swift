@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import ConferAPI
 import ConferDomain
+import ConferMail
 import ConferPersistence
 import ConferUseCases
 import Foundation
@@ -48,7 +49,7 @@ struct TestApp: Sendable {
                 store: r.store, accounts: r.accounts, tokens: r.tokens, signInThrottle: r.signInThrottle,
                 conferences: r.conferences, members: r.members, topics: r.topics, submissions: r.submissions,
                 reviews: r.reviews, registrations: r.registrations, program: r.program, webhooks: r.webhooks,
-                idempotency: r.idempotency, probe: r.probe, passwords: PasswordHasher(cost: bcryptCost),
+                idempotency: r.idempotency, probe: r.probe, passwords: PasswordHasher(cost: bcryptCost), templates: MustacheTemplateEngine(),
                 allowPrivateWebhookTargets: allowPrivateWebhookTargets),
             corsOrigins: ["https://program.example.org"],
             // Tests play clients at several addresses through X-Forwarded-For.

@@ -124,7 +124,7 @@ struct RegistrationDecisionTests {
         #expect(promoted.status == .confirmed)
         #expect(promoted.waitlistPosition == nil)
         #expect(promoted.updatedAt == Self.now)
-        #expect(Notices.messages(for: .registration(promoted, .promoted, at: Self.now), conference: try Fixtures.referenceConference()).count == 1)
-        #expect(Notices.messages(for: .registration(confirmed, .confirmed, at: Self.now), conference: try Fixtures.referenceConference()).isEmpty)
+        #expect(Notices.letters(for: .registration(promoted, .promoted, at: Self.now), conference: try Fixtures.referenceConference()).map(\.kind) == [.registrationPromoted])
+        #expect(Notices.letters(for: .registration(confirmed, .confirmed, at: Self.now), conference: try Fixtures.referenceConference()).map(\.kind) == [.registrationConfirmed])
     }
 }

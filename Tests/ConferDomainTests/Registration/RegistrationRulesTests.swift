@@ -752,8 +752,8 @@ struct RegistrationStateTests {
     @Test("The promotion message of a French-first conference is in French")
     func promotionFrench() throws {
         let conference = try Fixtures.referenceConference()
-        let message = RegistrationState.promotionMessage(R.registration(status: .confirmed), conference: conference)
-        #expect(message.kind == "registration.promoted")
+        let message = try Letters.registration(R.registration(status: .confirmed), conference: conference)
+        #expect(message.kind == "registration-promoted")
         #expect(message.submissionId == nil)
         #expect(message.recipient == "alice@example.org")
         #expect(message.recipientName == "Alice Martin")
@@ -768,8 +768,8 @@ struct RegistrationStateTests {
     func promotionEnglish() throws {
         var conference = try Fixtures.referenceConference()
         conference.languages = ["en", "fr"]
-        let message = RegistrationState.promotionMessage(R.registration(status: .confirmed), conference: conference)
-        #expect(message.kind == "registration.promoted")
+        let message = try Letters.registration(R.registration(status: .confirmed), conference: conference)
+        #expect(message.kind == "registration-promoted")
         #expect(message.recipient == "alice@example.org")
         #expect(message.language == "en")
         #expect(message.subject == "\(Fixtures.englishName): your registration is confirmed")
@@ -783,7 +783,7 @@ struct RegistrationStateTests {
         conference.languages = languages
         conference.texts = Translations(["de": ["name": "Peer-Support"], "en": ["name": "Peer support"], "es": ["name": "Apoyo entre pares"]])
             .restricted(to: languages)
-        let message = RegistrationState.promotionMessage(R.registration(status: .confirmed), conference: conference)
+        let message = try Letters.registration(R.registration(status: .confirmed), conference: conference)
         #expect(message.language == "en")
         #expect(message.subject.hasSuffix(": your registration is confirmed"))
         // The English name when there is one, else the first language's.
@@ -795,7 +795,7 @@ struct RegistrationStateTests {
         var conference = try Fixtures.referenceConference()
         conference.languages = ["fr-CA", "en"]
         conference.texts = Translations(["fr-CA": ["name": "Soutien par les pairs"], "en": ["name": "Peer support"]])
-        let message = RegistrationState.promotionMessage(R.registration(status: .confirmed), conference: conference)
+        let message = try Letters.registration(R.registration(status: .confirmed), conference: conference)
         #expect(message.language == "fr")
         #expect(message.subject == "Soutien par les pairs : votre inscription est confirmée")
     }
@@ -804,7 +804,7 @@ struct RegistrationStateTests {
     func promotionSlugFallback() throws {
         var conference = try Fixtures.referenceConference()
         conference.texts = Translations()
-        let message = RegistrationState.promotionMessage(R.registration(status: .confirmed), conference: conference)
+        let message = try Letters.registration(R.registration(status: .confirmed), conference: conference)
         #expect(message.subject == "expairs-2019 : votre inscription est confirmée")
     }
 
@@ -813,7 +813,7 @@ struct RegistrationStateTests {
         var r = R.registration(status: .confirmed)
         r.attendee.email = "assistant@example.org"
         r.attendee.name = "Bob Durand"
-        let message = RegistrationState.promotionMessage(r, conference: try Fixtures.referenceConference())
+        let message = try Letters.registration(r, conference: try Fixtures.referenceConference())
         #expect(message.recipient == "assistant@example.org")
         #expect(message.recipientName == "Bob Durand")
         #expect(message.body.hasPrefix("Bonjour Bob Durand,"))
@@ -824,7 +824,7 @@ struct RegistrationStateTests {
         var conference = try Fixtures.referenceConference()
         conference.languages = ["frr", "en"]
         conference.texts = Translations(["frr": ["name": "Peer-stipe"], "en": ["name": "Peer support"]])
-        let message = RegistrationState.promotionMessage(R.registration(status: .confirmed), conference: conference)
+        let message = try Letters.registration(R.registration(status: .confirmed), conference: conference)
         #expect(message.language == "en")
     }
 }

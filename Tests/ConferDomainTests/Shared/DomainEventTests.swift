@@ -10,7 +10,7 @@ struct DomainEventTests {
         var accepted = SubmissionFixtures.submission(status: .accepted)
         accepted.decidedAt = SubmissionFixtures.edited
         let event = DomainEvent.decisionNotified(accepted, reviews: [], at: SubmissionFixtures.edited)
-        let letters = Notices.messages(for: event, conference: conference)
+        let letters = Notices.letters(for: event, conference: conference)
         #expect(letters.map(\.recipient) == accepted.authors.map(\.email))
         let webhook = try #require(WebhookEvent(event, messages: letters.count))
         #expect(webhook.type == .notificationQueued)
@@ -26,6 +26,19 @@ struct DomainEventTests {
         ]
         for change in RegistrationEvent.allCases {
             #expect(WebhookEvent(.registration(registration, change, at: Fixtures.later), messages: 0)?.type == types[change])
+        }
+    }
+
+    @Test func everyRegistrationEventSendsTheAttendeeItsLetter() throws {
+        let registration = RegistrationDecisionTests.attendeeRegistration()
+        let kinds: [RegistrationEvent: MailKind] = [
+            .confirmed: .registrationConfirmed, .waitlisted: .registrationWaitlisted, .promoted: .registrationPromoted,
+            .cancelled: .registrationCancelled,
+        ]
+        for change in RegistrationEvent.allCases {
+            let letters = Notices.letters(for: .registration(registration, change, at: Fixtures.later), conference: try Fixtures.referenceConference())
+            #expect(letters.map(\.kind) == [kinds[change]])
+            #expect(letters.map(\.recipient) == [registration.attendee.email])
         }
     }
 }

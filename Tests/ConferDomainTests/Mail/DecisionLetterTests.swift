@@ -3,7 +3,7 @@ import Testing
 @testable import ConferDomain
 
 @Suite("Decision messages and delivery")
-struct DecisionMessageTests {
+struct DecisionLetterTests {
     typealias R = ReviewFixtures
     typealias S = SubmissionFixtures
 
@@ -18,12 +18,12 @@ struct DecisionMessageTests {
             s.abstract = S.englishAbstract
             s.translations = Translations(["fr": ["title": S.frenchTitle, "abstract": S.frenchAbstract]])
         }
-        return DecisionMessage.compose(s, conference: try Fixtures.referenceConference(), reviews: reviews)
+        return try Letters.decision(s, conference: try Fixtures.referenceConference(), reviews: reviews)
     }
 
     // MARK: Recipients
 
-    @Test("One message per author, to their email and name, kind decision, about the proposal",
+    @Test("One message per author, to their email and name, kind decision-accepted or -rejected, about the proposal",
           arguments: [SubmissionStatus.accepted, .rejected])
     func oneMessagePerAuthor(status: SubmissionStatus) throws {
         let messages = try Self.compose(status: status)
@@ -31,8 +31,7 @@ struct DecisionMessageTests {
         #expect(messages.map(\.recipient) == ["alice@example.org", "bob@example.org"])
         #expect(messages.map(\.recipientName) == ["Alice Martin", "Bob Durand"])
         for message in messages {
-            #expect(message.kind == "decision")
-            #expect(message.kind == DecisionMessage.kind)
+            #expect(message.kind == (status == .accepted ? "decision-accepted" : "decision-rejected"))
             #expect(message.submissionId == S.submissionId)
         }
         #expect(messages[0].body.contains("Alice Martin"))
@@ -44,7 +43,7 @@ struct DecisionMessageTests {
     func manyAuthors() throws {
         var s = R.submission(.accepted)
         s.authors = S.authors(5)
-        let messages = DecisionMessage.compose(s, conference: try Fixtures.referenceConference(), reviews: [])
+        let messages = try Letters.decision(s, conference: try Fixtures.referenceConference(), reviews: [])
         #expect(messages.map(\.recipient) == (1...5).map { "author\($0)@example.org" })
         #expect(messages.map(\.recipientName) == (1...5).map { "Author \($0)" })
     }
