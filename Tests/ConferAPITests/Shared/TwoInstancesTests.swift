@@ -86,13 +86,24 @@ struct TwoInstancesTests {
             #expect(refused)
             #expect(lastAcceptedSentAt - revokedAt <= .seconds(5), "no longer accepted 5 s after the revocation")
 
-            // Outbox messages (here: the waiting list's promotion notice) are sent once, by one instance.
+            // Outbox messages (confirmations, the waiting list's, the cancellation and the promotion) are each sent
+            // once, by one instance.
             let firstConfirmed = try #require(replies.first { $0["status"] == "confirmed" }?["id"].string)
             let holder = try #require(people.first { person in replies.contains { $0["id"].string == firstConfirmed && $0["accountId"].string == person.id } })
             #expect(try await b.request(.POST, "\(base)/registrations/\(firstConfirmed)/cancel", token: holder.token).status == 200)
-            try await Task.sleep(for: .seconds(4))
-            let sent = (a.logTail(limit: 1 << 20) + b.logTail(limit: 1 << 20)).components(separatedBy: "outbox message").count - 1
-            #expect(sent == 1, "one promotion notice, logged by exactly one instance")
+            // Both relays poll; wait (up to 20 s) until every message has gone, then 1 s more for a second send to show.
+            var outbox: [JSON] = []
+            for _ in 0..<40 {
+                outbox = try await a.request(.GET, "\(base)/outbox?limit=200", token: admin).json["items"].array
+                if outbox.count == replies.count + 2 && outbox.allSatisfy({ $0["status"] == "sent" }) { break }
+                try await Task.sleep(for: .milliseconds(500))
+            }
+            try await Task.sleep(for: .seconds(1))
+            let sent = (a.logTail(limit: 1 << 22) + b.logTail(limit: 1 << 22)).components(separatedBy: "outbox message").count - 1
+            #expect(outbox.count == replies.count + 2, "a letter per registration, the cancellation's and the promotion's")
+            #expect(outbox.allSatisfy { $0["status"] == "sent" })
+            #expect(outbox.filter { $0["kind"] == "registration-promoted" }.count == 1)
+            #expect(sent == outbox.count, "every message logged by exactly one instance")
 
             // Token hygiene: no token, password or webhook secret in either log, at info level.
             let logs = a.logTail(limit: 1 << 22) + b.logTail(limit: 1 << 22)
